@@ -1,0 +1,138 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { z } from 'zod';
+import type { Rng } from '../rng/rng.js';
+import type { DataSource } from '../types/data.js';
+import type { ConfigDefaults, GanLoss, Hook, Regularizer } from '../types/loss.js';
+import type { Discriminator, Generator } from '../types/network.js';
+import type { Optimizer } from '../types/optimizer.js';
+import type { Callback, Trainer } from '../types/trainer.js';
+import type { RngStreams } from '../rng/streams.js';
+
+/** The kinds of component a plugin can register. */
+export const COMPONENT_KINDS = [
+  'loss',
+  'regularizer',
+  'hook',
+  'preset',
+  'generator',
+  'discriminator',
+  'optimizer',
+  'trainer',
+  'data',
+  'metric',
+  'callback',
+] as const;
+
+/** One of {@link COMPONENT_KINDS}. */
+export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+
+/** A partial run config a preset contributes (user values override it). */
+export interface PresetConfig {
+  loss?: { kind: string; [option: string]: unknown };
+  regularizers?: { kind: string; [option: string]: unknown }[];
+  hooks?: { kind: string; [option: string]: unknown }[];
+  trainer?: { kind?: string; dSteps?: number; [option: string]: unknown };
+  optimizers?: ConfigDefaults['optimizers'];
+  batchSize?: number;
+}
+
+/** A metric computed on generated samples (mode coverage, MMD, Fréchet distance, …). */
+export interface Metric {
+  readonly name: string;
+  /** Computes named values; `generate(n)` returns samples the metric owns and disposes. */
+  compute(ctx: MetricContext): Record<string, number> | Promise<Record<string, number>>;
+}
+
+/** What a metric may use; its random stream is the run's `metrics` stream, never a training one. */
+export interface MetricContext {
+  generate(n: number): tf.Tensor;
+  data: DataSource;
+  rng: Rng;
+}
+
+/** What a network, loss, regularizer, hook or data factory gets besides its options. */
+export interface BuildContext {
+  /** The run's `init` stream: every weight is drawn from it (tfjs initializers ignore seeds). */
+  rng: Rng;
+  /** Size of the latent vector z. */
+  latentDim: number;
+  /** Shape of one data sample. */
+  sampleShape: readonly number[];
+  /** Number of classes of labelled data. */
+  numClasses?: number;
+  /** Builds a nested component block (wrappers such as `spectral-norm` build their inner net). */
+  build<K extends ComponentKind>(kind: K, block: { kind: string; [option: string]: unknown }, path: string): ComponentInstanceMap[K];
+}
+
+/** Everything the trainer factory receives. */
+export interface TrainerParts {
+  generator: Generator;
+  discriminator: Discriminator;
+  loss: GanLoss;
+  regularizers: Regularizer[];
+  hooks: Hook[];
+  generatorOptimizer: Optimizer;
+  discriminatorOptimizer: Optimizer;
+  dSteps: number;
+  batchSize: number;
+  streams: RngStreams;
+}
+
+/** What `create` returns, by kind. */
+export interface ComponentInstanceMap {
+  loss: GanLoss;
+  regularizer: Regularizer;
+  hook: Hook;
+  preset: PresetConfig;
+  generator: Generator;
+  discriminator: Discriminator;
+  optimizer: Optimizer;
+  trainer: Trainer;
+  data: DataSource;
+  metric: Metric;
+  callback: Callback;
+}
+
+/** What `create` receives besides its options, by kind. */
+export interface ComponentContextMap {
+  loss: BuildContext;
+  regularizer: BuildContext;
+  hook: BuildContext;
+  preset: BuildContext;
+  generator: BuildContext;
+  discriminator: BuildContext;
+  optimizer: BuildContext;
+  trainer: TrainerParts;
+  data: BuildContext;
+  metric: BuildContext;
+  callback: BuildContext;
+}
+
+/**
+ * A named factory with an options schema: what a plugin registers under `GAN_COMPONENT`.
+ *
+ * The schema validates the config block (without its `kind` field) and documents it; `create`
+ * receives the parsed options.
+ */
+export interface ComponentDefinition<K extends ComponentKind = ComponentKind, O = unknown> {
+  readonly kind: K;
+  /** kebab-case name used as `kind` in config blocks. */
+  readonly name: string;
+  /** One line for `ganforge plugins` and docs. */
+  readonly description: string;
+  /** Validates and documents the options block. */
+  readonly options: z.ZodType<O>;
+  /** Defaults this component supplies to the run (resolution: user > preset > component > core). */
+  readonly defaults?: ConfigDefaults;
+  create(options: O, ctx: ComponentContextMap[K]): ComponentInstanceMap[K];
+}
+
+/** Any component definition. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyComponentDefinition = ComponentDefinition<ComponentKind, any>;
+
+/** Identity helper that infers option types: `defineComponent({ kind: 'loss', … })`. */
+export function defineComponent<K extends ComponentKind, O>(def: ComponentDefinition<K, O>): ComponentDefinition<K, O> {
+  return def;
+}
+
