@@ -1,0 +1,6 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['@ganforge/source'] },
+  test: { name: 'models', environment: 'node' },
+});
