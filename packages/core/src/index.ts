@@ -1,1 +1,62 @@
-export {};
+/**
+ * @ganforge/core: the interfaces, the DI registry, config validation, the adversarial trainer,
+ * pure optimizers, gradient fixes, backend selection and checkpoint format of GANForge.
+ *
+ * Browser-safe: Node-only code (checkpoints on disk, metrics files) is in `@ganforge/core/node`.
+ * @packageDocumentation
+ */
+import './di/tsyringe.js';
+
+export type { ParamTree, VariableTree, ForwardOptions, Network, Generator, GeneratorOutput, Discriminator, DiscriminatorOutput } from './types/network.js';
+export type { Batch, BatchSampler, DataSource } from './types/data.js';
+export type { LossContext, DiscriminatorScores, GanLoss, Regularizer, Hook, ConfigDefaults, OptimizerConfigDefaults } from './types/loss.js';
+export type { Optimizer } from './types/optimizer.js';
+export type { StepLogs, Trainer, Callback, CallbackContext, FitOptions } from './types/trainer.js';
+export { STOP_TRAINING } from './types/trainer.js';
+export type { GanPlugin } from './types/plugin.js';
+export type { DependencyContainer } from './di/tsyringe.js';
+export { GAN_COMPONENT, COMPONENT_REGISTRY } from './di/tokens.js';
+export { COMPONENT_KINDS, defineComponent } from './registry/component.js';
+export type {
+  ComponentKind,
+  ComponentDefinition,
+  AnyComponentDefinition,
+  ComponentInstanceMap,
+  ComponentContextMap,
+  BuildContext,
+  TrainerParts,
+  PresetConfig,
+  Metric,
+  MetricContext,
+} from './registry/component.js';
+export type {
+  GanConfig,
+  ResolvedConfig,
+  ComponentBlock,
+  OptimizerSettings,
+  ValueSource,
+  Block,
+  LossOptionsMap,
+  RegularizerOptionsMap,
+  HookOptionsMap,
+  GeneratorOptionsMap,
+  DiscriminatorOptionsMap,
+  DataOptionsMap,
+  MetricOptionsMap,
+  PresetOptionsMap,
+  TrainerOptionsMap,
+} from './config/types.js';
+export { Rng } from './rng/rng.js';
+export type { RngState } from './rng/rng.js';
+export { STREAM_NAMES, createRngStreams, rngStreamsState, restoreRngStreams } from './rng/streams.js';
+export type { RngStreams, StreamName } from './rng/streams.js';
+export {
+  GanForgeError,
+  ConfigError,
+  PluginError,
+  CheckpointError,
+  TrainingError,
+  DataError,
+  BackendError,
+} from './errors.js';
+export type { GanErrorCode, ConfigIssue } from './errors.js';
