@@ -4,7 +4,7 @@ import { Rng } from '../rng/rng.js';
 import type { ParamTree } from '../types/network.js';
 import { ADAM_BETA1_POWER, ADAM_BETA2_POWER, adam } from './adam.js';
 import { tensorCountsOverUpdates, updateGradientError } from './fixtures/finite-difference.js';
-import { compareWithTfjs, gradientAt, initialParams, readTree, relativeError } from './fixtures/reference-run.js';
+import { compareWithTfjs, gradientAt, initialParams, readTree } from './fixtures/reference-run.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
