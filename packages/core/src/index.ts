@@ -11,7 +11,7 @@ export type { ParamTree, VariableTree, ForwardOptions, Network, Generator, Gener
 export type { Batch, BatchSampler, DataSource } from './types/data.js';
 export type { LossContext, DiscriminatorScores, GanLoss, Regularizer, Hook, ConfigDefaults, OptimizerConfigDefaults } from './types/loss.js';
 export type { Optimizer } from './types/optimizer.js';
-export type { StepLogs, Trainer, Callback, CallbackContext, FitOptions } from './types/trainer.js';
+export type { StepLogs, Trainer, TrainerState, Callback, CallbackContext, FitOptions } from './types/trainer.js';
 export { STOP_TRAINING } from './types/trainer.js';
 export type { GanPlugin } from './types/plugin.js';
 export type { DependencyContainer } from './di/tsyringe.js';
@@ -60,3 +60,19 @@ export {
   BackendError,
 } from './errors.js';
 export type { GanErrorCode, ConfigIssue } from './errors.js';
+export { AdversarialTrainer } from './trainer/adversarial-trainer.js';
+export { defaultTrainerComponent, defaultTrainerOptionsSchema } from './trainer/default-trainer-component.js';
+export { PackedLogs, snakeCase } from './trainer/packed-logs.js';
+export { globalNorm } from './trainer/tree.js';
+export { Gan, FIXED_NOISE_SIZE } from './gan/gan.js';
+export type { SampleOptions, GanParts } from './gan/gan.js';
+export { createGan } from './gan/create-gan.js';
+export type { CreateGanOptions } from './gan/create-gan.js';
+export type { CheckpointStore } from './gan/checkpoint-store.js';
+export { yieldToEventLoop } from './gan/yield.js';
+export { sampleCallback } from './callbacks/sample-callback.js';
+export type { SampleCallbackOptions } from './callbacks/sample-callback.js';
+export { metricCallback } from './callbacks/metric-callback.js';
+export type { MetricCallbackOptions } from './callbacks/metric-callback.js';
+export { adam, sgd, rmsprop, optimizerFromSettings, optimizerComponents, BUILTIN_OPTIMIZERS } from './optim/index.js';
+export type { AdamOptions, SgdOptions, RmspropOptions } from './optim/index.js';

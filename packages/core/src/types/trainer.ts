@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { BatchSampler } from './data.js';
+import type { ParamTree } from './network.js';
 
 /**
  * What one training step reports (Keras' `train_step` dict). Every value is a plain number read
@@ -14,13 +15,26 @@ export interface StepLogs {
   [name: string]: number;
 }
 
+/** What a trainer checkpoints besides the networks: its step count and optimizer states. */
+export interface TrainerState {
+  step: number;
+  /** Tensor groups by name, e.g. `optimizer/generator` → its state tree. */
+  tensors: Record<string, ParamTree>;
+}
+
 /** Trains a GAN one step at a time. */
 export interface Trainer {
   readonly name: string;
-  /** One full step (dSteps discriminator updates, then one generator update). */
+  /** One full step (e.g. dSteps discriminator updates, then one generator update). */
   step(sampler: BatchSampler): StepLogs;
   /** The number of steps taken so far. */
   readonly stepCount: number;
+  /** The trainer's checkpointable state (tensors are the trainer's own: do not dispose them). */
+  getState(): TrainerState;
+  /** Restores a state from {@link Trainer.getState}; the trainer copies the tensors it keeps. */
+  setState(state: TrainerState): void;
+  /** Releases optimizer state. */
+  dispose(): void;
 }
 
 /** A callback asks training to stop by returning this value. */

@@ -1,0 +1,56 @@
+import type { ResolvedConfig } from '../config/types.js';
+import { ConfigError } from '../errors.js';
+import { optimizerFromSettings, BUILTIN_OPTIMIZERS } from '../optim/index.js';
+import type { ComponentRegistry } from '../registry/component-registry.js';
+import type { BuildContext, ComponentInstanceMap, ComponentKind } from '../registry/component.js';
+import type { RngStreams } from '../rng/streams.js';
+import type { DataSource } from '../types/data.js';
+import type { Optimizer } from '../types/optimizer.js';
+import type { OptimizerSettings } from '../config/types.js';
+
+/** Builds one component block through the registry (the block was validated by resolveConfig). */
+export function buildComponent<K extends ComponentKind>(
+  registry: ComponentRegistry,
+  kind: K,
+  block: { kind: string; [option: string]: unknown },
+  path: string,
+  ctx: BuildContext,
+): ComponentInstanceMap[K] {
+  const def = registry.get(kind, block.kind, `${path}.kind`);
+  const { kind: _kind, ...raw } = block;
+  const parsed = def.options.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: [path, ...i.path.map(String)].join('.'), message: i.message }));
+    throw new ConfigError(issues.map((i) => `${i.path}: ${i.message}`).join('\n'), path, issues);
+  }
+  return def.create(parsed.data, ctx as never) as ComponentInstanceMap[K];
+}
+
+/** A {@link BuildContext} whose `build` recurses through the registry. */
+export function buildContext(
+  registry: ComponentRegistry,
+  streams: RngStreams,
+  config: ResolvedConfig,
+  data: { sampleShape: readonly number[]; numClasses?: number },
+): BuildContext {
+  const ctx: BuildContext = {
+    rng: streams.init,
+    latentDim: config.latentDim,
+    sampleShape: data.sampleShape,
+    numClasses: data.numClasses,
+    build: (kind, block, path) => buildComponent(registry, kind, block, path, ctx),
+  };
+  return ctx;
+}
+
+/** Builds the data source before anything else (networks need its sample shape). */
+export function buildData(registry: ComponentRegistry, streams: RngStreams, config: ResolvedConfig): DataSource {
+  const ctx = buildContext(registry, streams, config, { sampleShape: [] });
+  return buildComponent(registry, 'data', config.data, 'data', ctx);
+}
+
+/** Builds an optimizer: core's own from its settings, a plugin's through the registry. */
+export function buildOptimizer(registry: ComponentRegistry, settings: OptimizerSettings, path: string, ctx: BuildContext): Optimizer {
+  if ((BUILTIN_OPTIMIZERS as readonly string[]).includes(settings.kind)) return optimizerFromSettings(settings);
+  return buildComponent(registry, 'optimizer', { ...settings }, path, ctx);
+}

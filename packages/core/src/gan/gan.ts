@@ -1,0 +1,229 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ResolvedConfig } from '../config/types.js';
+import { CheckpointError, ConfigError } from '../errors.js';
+import { decodeCheckpoint, encodeCheckpoint, type DecodedCheckpoint } from '../checkpoint/index.js';
+import { Rng, type RngState } from '../rng/rng.js';
+import { restoreRngStreams, rngStreamsState, type RngStreams, type StreamName } from '../rng/streams.js';
+import type { BatchSampler, DataSource } from '../types/data.js';
+import type { Discriminator, Generator, ParamTree, VariableTree } from '../types/network.js';
+import { STOP_TRAINING, type CallbackContext, type FitOptions, type StepLogs, type Trainer } from '../types/trainer.js';
+import type { CheckpointStore } from './checkpoint-store.js';
+import { yieldToEventLoop } from './yield.js';
+
+/** Options of {@link Gan.sample}. */
+export interface SampleOptions {
+  /** Number of samples. */
+  n: number;
+  /** Class labels (conditional generators): one per sample. */
+  labels?: number[];
+  /** Latent noise `[n, latentDim]` to use instead of a fresh draw. */
+  noise?: tf.Tensor;
+}
+
+/** What `Gan` is built from (see `createGan`). */
+export interface GanParts {
+  config: ResolvedConfig;
+  generator: Generator;
+  discriminator: Discriminator;
+  trainer: Trainer;
+  data: DataSource;
+  sampler: BatchSampler;
+  streams: RngStreams;
+  backend: string;
+  store?: CheckpointStore;
+}
+
+/** Number of latent vectors in the fixed noise batch used for sample grids. */
+export const FIXED_NOISE_SIZE = 64;
+
+/**
+ * A GAN a user holds: train it (`fit`, `step`), draw samples, save and load checkpoints.
+ *
+ * The fixed noise batch is drawn once (from its own stream) and stored in checkpoints, so
+ * pictures over a run — and over a resume — are comparable. `sample()` draws its noise from a
+ * separate `sample` stream: sampling never changes the training run.
+ */
+export class Gan {
+  readonly config: ResolvedConfig;
+  readonly generator: Generator;
+  readonly discriminator: Discriminator;
+  readonly trainer: Trainer;
+  readonly data: DataSource;
+  /** The backend the GAN runs on. */
+  readonly backend: string;
+  private readonly sampler: BatchSampler;
+  private readonly streams: RngStreams;
+  private readonly sampleRng: Rng;
+  private fixedNoise: tf.Tensor;
+  private readonly store?: CheckpointStore;
+
+  constructor(parts: GanParts) {
+    this.config = parts.config;
+    this.generator = parts.generator;
+    this.discriminator = parts.discriminator;
+    this.trainer = parts.trainer;
+    this.data = parts.data;
+    this.sampler = parts.sampler;
+    this.streams = parts.streams;
+    this.backend = parts.backend;
+    this.store = parts.store;
+    this.sampleRng = new Rng(parts.config.seed, 'sample');
+    this.fixedNoise = new Rng(parts.config.seed, 'fixed-noise').normalTensor([FIXED_NOISE_SIZE, parts.generator.latentDim]);
+  }
+
+  /** Steps taken so far. */
+  get stepCount(): number {
+    return this.trainer.stepCount;
+  }
+
+  /** One training step; throws a TrainingError if a logged value is NaN or Inf. */
+  step(): StepLogs {
+    return this.trainer.step(this.sampler);
+  }
+
+  /**
+   * Trains for `steps` steps (default: until the config's `steps`), awaiting the event loop
+   * between steps. Callbacks see every StepLogs and may return `'stop'`.
+   */
+  async fit(options: FitOptions = {}): Promise<StepLogs[]> {
+    const total = options.steps ?? Math.max(0, this.config.steps - this.stepCount);
+    const callbacks = options.callbacks ?? [];
+    const history: StepLogs[] = [];
+    const ctx = this.callbackContext(total);
+    for (const cb of callbacks) await cb.onTrainBegin?.(ctx);
+    for (let i = 0; i < total; i++) {
+      if (options.signal?.aborted) break;
+      const logs = this.step();
+      if (options.keepHistory !== false) history.push(logs);
+      ctx.step = this.stepCount;
+      let stop = false;
+      for (const cb of callbacks) if ((await cb.onStepEnd?.(logs, ctx)) === STOP_TRAINING) stop = true;
+      if (stop) break;
+      await yieldToEventLoop();
+    }
+    for (const cb of callbacks) await cb.onTrainEnd?.(history, ctx);
+    return history;
+  }
+
+  private callbackContext(totalSteps: number): CallbackContext {
+    return { sampleFixed: () => this.sample({ n: FIXED_NOISE_SIZE, noise: this.fixedNoise }), step: this.stepCount, totalSteps };
+  }
+
+  /** Samples from the fixed noise batch (the same latent vectors all run long). */
+  sampleFixed(): tf.Tensor {
+    return this.sample({ n: FIXED_NOISE_SIZE, noise: this.fixedNoise });
+  }
+
+  /** Generates `n` samples in inference mode; the caller owns the returned tensor. */
+  sample(options: SampleOptions): tf.Tensor {
+    const { n, labels, noise } = options;
+    if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`sample: n must be a positive integer, got ${n}`, 'n');
+    if (noise && (noise.shape[0] !== n || noise.shape[1] !== this.generator.latentDim)) {
+      throw new ConfigError(`sample: noise must have shape [${n}, ${this.generator.latentDim}], got [${noise.shape}]`, 'noise');
+    }
+    if (labels && labels.length !== n) throw new ConfigError(`sample: ${labels.length} labels for ${n} samples`, 'labels');
+    const classes = this.data.numClasses;
+    if (labels && !classes) throw new ConfigError('sample: labels given, but the data has no classes', 'labels');
+    return tf.tidy(() => {
+      const z = noise ?? this.sampleRng.normalTensor([n, this.generator.latentDim]);
+      const cond = labels && classes ? tf.oneHot(tf.tensor1d(labels, 'int32'), classes).toFloat() : undefined;
+      return this.generator.generate(z, { training: false, cond }).x;
+    });
+  }
+
+  /** Everything a checkpoint holds, encoded as files (browser-safe). */
+  async checkpointFiles(): Promise<Map<string, Uint8Array>> {
+    const trainerState = this.trainer.getState();
+    return encodeCheckpoint({
+      step: trainerState.step,
+      config: this.config,
+      rng: { streams: rngStreamsState(this.streams), sample: this.sampleRng.state() },
+      sampler: this.sampler.state(),
+      extra: { backend: this.backend, trainer: this.trainer.name },
+      tensors: {
+        'generator/params': { ...this.generator.params },
+        'generator/state': { ...this.generator.state },
+        'discriminator/params': { ...this.discriminator.params },
+        'discriminator/state': { ...this.discriminator.state },
+        ...trainerState.tensors,
+        'fixed-noise': { noise: this.fixedNoise },
+      },
+    });
+  }
+
+  /** Restores from decoded checkpoint files; validates every shape before changing anything. */
+  async restoreCheckpointFiles(read: (file: string) => Promise<Uint8Array>, where: string): Promise<void> {
+    const decoded = await decodeCheckpoint(read, where);
+    const nets: [string, VariableTree][] = [
+      ['generator/params', this.generator.params],
+      ['generator/state', this.generator.state],
+      ['discriminator/params', this.discriminator.params],
+      ['discriminator/state', this.discriminator.state],
+    ];
+    for (const [group, vars] of nets) checkGroup(decoded, group, vars, where);
+    const noise = decoded.tensors['fixed-noise']?.noise;
+    if (!noise) throw new CheckpointError(`${where}: the checkpoint has no fixed noise batch`, 'manifest.json');
+    // Everything is validated: now assign.
+    for (const [group, vars] of nets) {
+      for (const [path, v] of Object.entries(vars)) {
+        const t = decoded.tensors[group][path];
+        tf.tidy(() => v.assign(tf.tensor(t.values, t.shape, 'float32')));
+      }
+    }
+    const trainerTensors: Record<string, ParamTree> = {};
+    for (const [group, entries] of Object.entries(decoded.tensors)) {
+      if (!group.startsWith('optimizer/') && !group.startsWith('trainer/')) continue;
+      trainerTensors[group] = Object.fromEntries(Object.entries(entries).map(([p, t]) => [p, tf.tensor(t.values, t.shape, 'float32')]));
+    }
+    this.trainer.setState({ step: decoded.step, tensors: trainerTensors });
+    for (const tree of Object.values(trainerTensors)) for (const t of Object.values(tree)) t.dispose();
+    const rng = decoded.rng as { streams: Record<StreamName, RngState>; sample: RngState };
+    restoreRngStreams(this.streams, rng.streams);
+    this.sampleRng.restore(rng.sample);
+    this.sampler.restore(decoded.sampler);
+    this.fixedNoise.dispose();
+    this.fixedNoise = tf.tensor(noise.values, noise.shape, 'float32');
+  }
+
+  /** Writes a checkpoint folder `dir` through the checkpoint store. */
+  async saveCheckpoint(dir: string): Promise<void> {
+    await this.requireStore().write(dir, await this.checkpointFiles());
+  }
+
+  /** Loads checkpoint folder `dir`; a corrupt or mismatched checkpoint changes nothing. */
+  async loadCheckpoint(dir: string): Promise<void> {
+    await this.restoreCheckpointFiles(await this.requireStore().reader(dir), dir);
+  }
+
+  private requireStore(): CheckpointStore {
+    if (!this.store) {
+      throw new CheckpointError(
+        'no checkpoint store: in Node import createGan from "@ganforge/core/node", or pass { checkpointStore } to createGan',
+      );
+    }
+    return this.store;
+  }
+
+  /** Releases every tensor of the GAN. */
+  dispose(): void {
+    this.generator.dispose();
+    this.discriminator.dispose();
+    this.trainer.dispose();
+    this.fixedNoise.dispose();
+  }
+}
+
+function checkGroup(decoded: DecodedCheckpoint, group: string, vars: VariableTree, where: string): void {
+  const saved = decoded.tensors[group] ?? {};
+  for (const [path, v] of Object.entries(vars)) {
+    const t = saved[path];
+    if (!t) throw new CheckpointError(`${where}: ${group} has no tensor "${path}" (checkpoint of another architecture?)`, 'manifest.json');
+    if (t.shape.length !== v.shape.length || t.shape.some((d, i) => d !== v.shape[i])) {
+      throw new CheckpointError(`${where}: ${group}/${path} has shape [${t.shape}], the network expects [${v.shape}]`, 'manifest.json');
+    }
+  }
+  for (const path of Object.keys(saved)) {
+    if (!(path in vars)) throw new CheckpointError(`${where}: ${group}/${path} is not a tensor of this network`, 'manifest.json');
+  }
+}
+

@@ -1,0 +1,198 @@
+import * as tf from '@tensorflow/tfjs';
+import type { TrainerParts } from '../registry/component.js';
+import type { Batch, BatchSampler } from '../types/data.js';
+import type { DiscriminatorScores, LossContext } from '../types/loss.js';
+import type { ParamTree } from '../types/network.js';
+import type { StepLogs, Trainer, TrainerState } from '../types/trainer.js';
+import { PackedLogs } from './packed-logs.js';
+import { assignTree, cloneTree, disposeReplaced, globalNorm, gradsByPath, keepTree } from './tree.js';
+
+/**
+ * The default adversarial trainer: Goodfellow et al. 2014 (arXiv:1406.2661), Algorithm 1.
+ *
+ * Per step: `dSteps` discriminator updates, each on a batch it draws itself and fresh noise,
+ * then one generator update on fresh noise; separate optimizers (TTUR, Heusel et al. 2017,
+ * arXiv:1706.08500); gradients only over each network's own parameters; D-side regularizers in
+ * the D loss and G-side ones in the G loss; hooks after each update. D's state (batch-norm
+ * statistics, spectral-norm vectors) is committed only from the D-update forward pass; G's state
+ * only from its own update. The generator update reuses the last D batch as `ctx.real` (its D
+ * scores are computed only if a loss or regularizer reads `ctx.realOut`).
+ */
+export class AdversarialTrainer implements Trainer {
+  readonly name = 'default';
+  private step_ = 0;
+  private gOptState: ParamTree;
+  private dOptState: ParamTree;
+
+  constructor(private readonly parts: TrainerParts) {
+    this.gOptState = parts.generatorOptimizer.init({ ...parts.generator.params });
+    this.dOptState = parts.discriminatorOptimizer.init({ ...parts.discriminator.params });
+  }
+
+  get stepCount(): number {
+    return this.step_;
+  }
+
+  step(sampler: BatchSampler): StepLogs {
+    const started = performance.now();
+    const step = this.step_ + 1;
+    const logs = new PackedLogs();
+    let batch: Batch | undefined;
+    try {
+      for (let i = 0; i < this.parts.dSteps; i++) {
+        if (batch) disposeBatch(batch);
+        batch = sampler.next(this.parts.batchSize);
+        this.discriminatorUpdate(batch, step, i === this.parts.dSteps - 1 ? logs : null);
+      }
+      this.generatorUpdate(batch as Batch, step, logs);
+    } catch (e) {
+      logs.dispose();
+      throw e;
+    } finally {
+      if (batch) disposeBatch(batch);
+    }
+    const result = logs.read(step, {});
+    this.step_ = step;
+    result.step_time_ms = performance.now() - started;
+    return result;
+  }
+
+  private noise(n: number): tf.Tensor {
+    return this.parts.streams.noise.normalTensor([n, this.parts.generator.latentDim]);
+  }
+
+  private context(batch: Batch, z: tf.Tensor, fake: tf.Tensor, realOut: () => DiscriminatorScores, fakeOut: DiscriminatorScores, step: number): LossContext {
+    const { generator: g, discriminator: d, streams } = this.parts;
+    let real: DiscriminatorScores | undefined;
+    return {
+      real: batch,
+      z,
+      fake,
+      cond: batch.labels,
+      get realOut() {
+        real ??= realOut();
+        return real;
+      },
+      fakeOut,
+      d,
+      dParams: { ...d.params },
+      dState: { ...d.state },
+      g,
+      gParams: { ...g.params },
+      rng: streams.noise,
+      step,
+    };
+  }
+
+  private discriminatorUpdate(batch: Batch, step: number, logs: PackedLogs | null): void {
+    const { generator: g, discriminator: d, loss, regularizers, hooks, discriminatorOptimizer: opt } = this.parts;
+    const dVars = Object.values(d.params);
+    const newOptState = tf.tidy(() => {
+      const n = batch.x.shape[0];
+      const z = this.noise(n);
+      const fake = g.generate(z, { training: true, cond: batch.labels }).x;
+      let newState: ParamTree = {};
+      const { grads } = tf.variableGrads(() => {
+        const realOut = d.forward(batch.x, { training: true, cond: batch.labels });
+        const fakeOut = d.forward(fake, { training: true, cond: batch.labels, state: realOut.state });
+        newState = keepTree({ ...fakeOut.state });
+        const ctx = this.context(batch, z, fake, () => realOut, fakeOut, step);
+        const parts = loss.discriminatorLoss(ctx);
+        let total = tf.add(parts.real, parts.fake);
+        for (const reg of regularizers) {
+          if (reg.target !== 'discriminator') continue;
+          const p = reg.penalty(ctx);
+          total = tf.add(total, tf.mul(p, reg.weight));
+          logs?.add(`reg_${snake(reg.name)}`, p);
+          logs?.addAll(reg.name, reg.logs?.(ctx));
+        }
+        if (logs) {
+          logs.add('d_loss', total);
+          logs.add('d_loss_real', parts.real);
+          logs.add('d_loss_fake', parts.fake);
+          const acc = loss.accuracy?.(ctx);
+          if (acc) {
+            logs.add('d_acc_real', acc.real);
+            logs.add('d_acc_fake', acc.fake);
+          }
+          logs.addAll(loss.name, loss.logs?.(ctx));
+        }
+        return total as tf.Scalar;
+      }, dVars);
+      const g_ = gradsByPath(d.params, grads);
+      if (logs) logs.add('d_grad_norm', globalNorm(g_));
+      const updated = opt.update(g_, this.dOptState, { ...d.params });
+      let params = updated.params;
+      for (const hook of hooks) if (hook.after === 'discriminatorUpdate') params = hook.apply(params, { step });
+      assignTree(d.params, params);
+      assignTree(d.state, newState);
+      return updated.state;
+    });
+    disposeReplaced(this.dOptState, newOptState);
+    this.dOptState = newOptState;
+  }
+
+  private generatorUpdate(batch: Batch, step: number, logs: PackedLogs): void {
+    const { generator: g, discriminator: d, loss, regularizers, hooks, generatorOptimizer: opt } = this.parts;
+    const gVars = Object.values(g.params);
+    const newOptState = tf.tidy(() => {
+      const z = this.noise(this.parts.batchSize);
+      let newState: ParamTree = {};
+      const { grads } = tf.variableGrads(() => {
+        const gen = g.generate(z, { training: true, cond: batch.labels });
+        newState = keepTree({ ...gen.state });
+        const fakeOut = d.forward(gen.x, { training: true, cond: batch.labels });
+        const realOut = () => d.forward(batch.x, { training: true, cond: batch.labels });
+        const ctx = this.context(batch, z, gen.x, realOut, fakeOut, step);
+        let total = loss.generatorLoss(ctx) as tf.Tensor;
+        logs.add('g_loss', total);
+        for (const reg of regularizers) {
+          if (reg.target !== 'generator') continue;
+          const p = reg.penalty(ctx);
+          total = tf.add(total, tf.mul(p, reg.weight));
+          logs.add(`reg_${snake(reg.name)}`, p);
+          logs.addAll(reg.name, reg.logs?.(ctx));
+        }
+        return total as tf.Scalar;
+      }, gVars);
+      const g_ = gradsByPath(g.params, grads);
+      logs.add('g_grad_norm', globalNorm(g_));
+      const updated = opt.update(g_, this.gOptState, { ...g.params });
+      let params = updated.params;
+      for (const hook of hooks) if (hook.after === 'generatorUpdate') params = hook.apply(params, { step });
+      assignTree(g.params, params);
+      assignTree(g.state, newState);
+      return updated.state;
+    });
+    disposeReplaced(this.gOptState, newOptState);
+    this.gOptState = newOptState;
+  }
+
+  getState(): TrainerState {
+    return { step: this.step_, tensors: { 'optimizer/generator': this.gOptState, 'optimizer/discriminator': this.dOptState } };
+  }
+
+  setState(state: TrainerState): void {
+    const g = state.tensors['optimizer/generator'] ?? {};
+    const d = state.tensors['optimizer/discriminator'] ?? {};
+    this.dispose();
+    this.gOptState = cloneTree(g);
+    this.dOptState = cloneTree(d);
+    this.step_ = state.step;
+  }
+
+  dispose(): void {
+    for (const t of [...Object.values(this.gOptState), ...Object.values(this.dOptState)]) if (!t.isDisposed) t.dispose();
+    this.gOptState = {};
+    this.dOptState = {};
+  }
+}
+
+function disposeBatch(batch: Batch): void {
+  batch.x.dispose();
+  batch.labels?.dispose();
+}
+
+function snake(name: string): string {
+  return name.replace(/[^A-Za-z0-9]+/g, '_').toLowerCase();
+}
