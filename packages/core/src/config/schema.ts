@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/** Backends `selectBackend` accepts; `auto` tries tfjs-node-gpu, tfjs-node, wasm, then cpu. */
+export const BACKEND_NAMES = ['auto', 'cpu', 'wasm', 'tensorflow', 'webgl', 'webgpu'] as const;
+
+/** Largest seed: the random streams are seeded from 32 bits, so larger seeds would alias. */
+export const MAX_SEED = 0xffffffff;
+
+const positiveInt = z.number().int().positive();
+
+/** A config block naming a component by `kind`; its other fields are the component's options. */
+export const componentBlockSchema = z.looseObject({ kind: z.string().min(1) });
+
+/** Optimizer settings of one network as a user writes them: every field optional. */
+export const optimizerSettingsSchema = z.strictObject({
+  kind: z.string().min(1).optional(),
+  lr: z.number().gt(0).optional(),
+  beta1: z.number().min(0).lt(1).optional(),
+  beta2: z.number().min(0).lt(1).optional(),
+  epsilon: z.number().gt(0).optional(),
+  momentum: z.number().min(0).optional(),
+  rho: z.number().gt(0).lt(1).optional(),
+});
+
+/** The `trainer` block: its `kind` and `dSteps` are core's; other fields are the trainer's options. */
+export const trainerBlockSchema = z.looseObject({
+  kind: z.string().min(1).optional(),
+  dSteps: positiveInt.optional(),
+});
+
+/** The `optimizers` block. */
+export const optimizersSchema = z.strictObject({
+  generator: optimizerSettingsSchema.optional(),
+  discriminator: optimizerSettingsSchema.optional(),
+});
+
+/** A `metrics` entry: `every` (in steps; 0 = only at the end) is core's, the rest the metric's. */
+export const metricBlockSchema = z.looseObject({
+  kind: z.string().min(1),
+  every: z.number().int().min(0).optional(),
+});
+
+/**
+ * The top level of a run config. Strict: an unknown key is an error. Defaultable fields carry no
+ * schema default (they resolve user > preset > component > core in `resolveConfig`), and
+ * component blocks are checked here only for their `kind`; their options are validated by each
+ * component's own schema.
+ */
+export const ganConfigSchema = z.strictObject({
+  seed: z.number().int().min(0).max(MAX_SEED).optional(),
+  backend: z.enum(BACKEND_NAMES).optional(),
+  data: componentBlockSchema,
+  preset: z.string().min(1).optional(),
+  generator: componentBlockSchema,
+  discriminator: componentBlockSchema,
+  loss: componentBlockSchema.optional(),
+  regularizers: z.array(componentBlockSchema).optional(),
+  hooks: z.array(componentBlockSchema).optional(),
+  trainer: trainerBlockSchema.optional(),
+  optimizers: optimizersSchema.optional(),
+  latentDim: positiveInt.optional(),
+  steps: positiveInt.optional(),
+  batchSize: positiveInt.optional(),
+  checkpoint: z
+    .strictObject({
+      every: z.number().int().min(0).optional(),
+      keep: z.number().int().min(1).optional(),
+    })
+    .optional(),
+  logEvery: positiveInt.optional(),
+  metrics: z.array(metricBlockSchema).optional(),
+  plugins: z.array(z.string().min(1)).optional(),
+});
+
+/** What the top-level schema accepts (component options not yet validated). */
+export type GanConfigInput = z.infer<typeof ganConfigSchema>;
+
+/** What a preset's `create` must return (checked, since a preset is plugin code). */
+export const presetConfigSchema = z.strictObject({
+  loss: componentBlockSchema.optional(),
+  regularizers: z.array(componentBlockSchema).optional(),
+  hooks: z.array(componentBlockSchema).optional(),
+  trainer: trainerBlockSchema.optional(),
+  optimizers: optimizersSchema.optional(),
+  batchSize: positiveInt.optional(),
+});
+
+/** What a component's `defaults` may hold (checked, since a component is plugin code). */
+export const componentDefaultsSchema = z.looseObject({
+  dSteps: positiveInt.optional(),
+  optimizers: optimizersSchema.optional(),
+});
