@@ -18,7 +18,8 @@ export function metricsJsonlWriter(path: string, options: MetricsJsonlOptions = 
   const every = options.every ?? 1;
   let lastWritten = -1;
   const write = (logs: StepLogs) => {
-    appendFileSync(path, JSON.stringify({ step: logs.step, time: Date.now() / 1000, ...logs }) + '\n');
+    const { step, ...values } = logs;
+    appendFileSync(path, JSON.stringify({ step, time: Date.now() / 1000, ...values }) + '\n');
     lastWritten = logs.step;
   };
   let lastLogs: StepLogs | undefined;
