@@ -1,4 +1,5 @@
 import { registerActivationGradients } from './activation-gradients.js';
+import { registerConv2dGradients } from './conv2d-gradients.js';
 import { registerZeroGradients } from './zero-gradients.js';
 
 let gradientsRegistered = false;
@@ -12,6 +13,7 @@ export function installGradientFixes(): void {
   if (!gradientsRegistered) {
     registerZeroGradients();
     registerActivationGradients();
+    registerConv2dGradients();
     gradientsRegistered = true;
   }
 }
