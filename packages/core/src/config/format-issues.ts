@@ -3,7 +3,7 @@ import { ConfigError, type ConfigIssue } from '../errors.js';
 import { closestMatch } from './closest-match.js';
 import { describeValue } from './describe-value.js';
 import { formatPath, joinPath, valueAt } from './issue-path.js';
-import { knownKeysAt } from './schema-keys.js';
+import { describeNumberSchema, knownKeysAt, schemaAt } from './schema-introspection.js';
 
 /** A zod issue (zod 4). */
 export type ZodIssue = z.core.$ZodIssue;
@@ -40,7 +40,7 @@ export function formatZodIssues(issues: readonly ZodIssue[], context: IssueConte
     }
     const path = joinPath(context.basePath ?? '', formatPath(issue.path));
     const found = describeValue(valueAt(context.input, issue.path));
-    out.push({ path, message: `expected ${expectation(issue)}, found ${found}${note}` });
+    out.push({ path, message: `expected ${expectation(issue, context.schema)}, found ${found}${note}` });
   }
   return out;
 }
@@ -77,7 +77,10 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'null',
 };
 
-function expectation(issue: ZodIssue): string {
+function expectation(issue: ZodIssue, schema: unknown): string {
+  const numeric = issue.code === 'too_small' || issue.code === 'too_big' || (issue.code === 'invalid_type' && issue.expected !== 'object');
+  const number = numeric ? describeNumberSchema(schemaAt(schema, issue.path)) : undefined;
+  if (number !== undefined) return number;
   switch (issue.code) {
     case 'invalid_type':
       return TYPE_NAMES[issue.expected] ?? `a ${issue.expected}`;

@@ -178,7 +178,7 @@ function checkResolvedValues(resolved: ResolvedConfig, registry: ComponentRegist
   const issues: ConfigIssue[] = [];
   const outcome = safeParseWith(resolvedValuesSchema, resolved);
   if (outcome.status === 'invalid') {
-    for (const issue of formatZodIssues(outcome.issues, { input: resolved })) {
+    for (const issue of formatZodIssues(outcome.issues, { input: resolved, schema: resolvedValuesSchema })) {
       const source = resolved.sources[issue.path];
       issues.push(source === undefined || source === 'user' ? issue : { ...issue, message: `${issue.message} (value from ${source})` });
     }
