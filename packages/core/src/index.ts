@@ -76,3 +76,5 @@ export { metricCallback } from './callbacks/metric-callback.js';
 export type { MetricCallbackOptions } from './callbacks/metric-callback.js';
 export { adam, sgd, rmsprop, optimizerFromSettings, optimizerComponents, BUILTIN_OPTIMIZERS } from './optim/index.js';
 export type { AdamOptions, SgdOptions, RmspropOptions } from './optim/index.js';
+export { installGradientFixes } from './gradients/install-gradient-fixes.js';
+export { conv2dTranspose } from './gradients/conv2d-transpose.js';
