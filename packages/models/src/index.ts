@@ -1,1 +1,65 @@
-export {};
+/**
+ * @ganforge/models: functional layers and networks (MLP, DCGAN), spectral normalization and an
+ * adapter for tf.LayersModel, with their registered components.
+ * @packageDocumentation
+ */
+import './options-map.js';
+
+export type { Layer, LayerApplyOptions, LayerInit, LayerOutput } from './layers/layer.js';
+export { prefixTree, subTree } from './layers/layer.js';
+export { initKernel, initSchemeSchema } from './layers/initializers.js';
+export type { InitScheme } from './layers/initializers.js';
+export { dense } from './layers/dense.js';
+export type { DenseOptions } from './layers/dense.js';
+export { conv2d } from './layers/conv2d.js';
+export type { Conv2dOptions } from './layers/conv2d.js';
+export { conv2dTranspose, transposedOutputSize } from './layers/conv2d-transpose.js';
+export type { Conv2dTransposeOptions } from './layers/conv2d-transpose.js';
+export { batchNorm } from './layers/batch-norm.js';
+export type { BatchNormOptions } from './layers/batch-norm.js';
+export { layerNorm } from './layers/layer-norm.js';
+export { dropout } from './layers/dropout.js';
+export { activation, activationLayer, activationNameSchema, leakyRelu } from './layers/activation.js';
+export type { ActivationName } from './layers/activation.js';
+export { reshape, flatten } from './layers/reshape.js';
+export { initSequential, applySequential } from './layers/sequential.js';
+export type { SequentialOutput } from './layers/sequential.js';
+export { SequentialGenerator, SequentialDiscriminator } from './networks/sequential-network.js';
+export {
+  mlpGenerator,
+  mlpDiscriminator,
+  mlpGeneratorOptionsSchema,
+  mlpDiscriminatorOptionsSchema,
+} from './networks/mlp.js';
+export type { MlpGeneratorOptions, MlpDiscriminatorOptions, NetworkBuildContext } from './networks/mlp.js';
+export {
+  dcganGenerator,
+  dcganDiscriminator,
+  dcganGeneratorOptionsSchema,
+  dcganDiscriminatorOptionsSchema,
+  dcganStages,
+} from './networks/dcgan.js';
+export type { DcganGeneratorOptions, DcganDiscriminatorOptions } from './networks/dcgan.js';
+export { spectralNormalize } from './spectral-norm/spectral-normalize.js';
+export type { SpectralNormalizeOptions, SpectralNormalized } from './spectral-norm/spectral-normalize.js';
+export {
+  SpectralNormDiscriminator,
+  SpectralNormGenerator,
+  spectralNormKernelPaths,
+  SPECTRAL_NORM_STATE_PREFIX,
+} from './spectral-norm/spectral-norm-network.js';
+export type { SpectralNormOptions } from './spectral-norm/spectral-norm-network.js';
+export { fromLayersModel } from './adapters/layers-model.js';
+export {
+  mlpGeneratorComponent,
+  mlpDiscriminatorComponent,
+  dcganGeneratorComponent,
+  dcganDiscriminatorComponent,
+  spectralNormGeneratorComponent,
+  spectralNormDiscriminatorComponent,
+  spectralNormOptionsSchema,
+  modelsComponents,
+} from './components.js';
+export type { SpectralNormBlockOptions } from './components.js';
+export { modelsPlugin } from './plugin.js';
+export { MODELS_VERSION } from './version.js';

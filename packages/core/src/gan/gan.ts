@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ResolvedConfig } from '../config/types.js';
+import type { MetricContext } from '../registry/component.js';
 import { CheckpointError, ConfigError } from '../errors.js';
 import { decodeCheckpoint, encodeCheckpoint, type DecodedCheckpoint } from '../checkpoint/index.js';
 import { Rng, type RngState } from '../rng/rng.js';
@@ -107,6 +108,26 @@ export class Gan {
 
   private callbackContext(totalSteps: number): CallbackContext {
     return { sampleFixed: () => this.sample({ n: FIXED_NOISE_SIZE, noise: this.fixedNoise }), step: this.stepCount, totalSteps };
+  }
+
+  /**
+   * What a metric computes on: generation from the run's `metrics` stream (never a training
+   * stream, so a metric's cadence leaves the training run unchanged) and the data source.
+   */
+  metricContext(): MetricContext {
+    const rng = this.streams.metrics;
+    return {
+      generate: (n: number) => {
+        const z = rng.normalTensor([n, this.generator.latentDim]);
+        try {
+          return this.sample({ n, noise: z });
+        } finally {
+          z.dispose();
+        }
+      },
+      data: this.data,
+      rng,
+    };
   }
 
   /** Samples from the fixed noise batch (the same latent vectors all run long). */
