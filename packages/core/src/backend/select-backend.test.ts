@@ -39,7 +39,7 @@ describe('selectBackend', () => {
   it('auto: skips tfjs-node-gpu and tfjs-node (not installed), picks wasm with wasmPaths, logs why', async () => {
     const lines: string[] = [];
     const choice = await selectBackend('auto', { wasmPaths: wasmDir(), threads: 1, log: (m) => lines.push(m) });
-    expect(choice).toEqual({ name: 'wasm', requested: 'auto', skipped: NODE_SKIPS });
+    expect(choice).toEqual({ name: 'wasm', requested: 'auto', skipped: NODE_SKIPS, package: '@tensorflow/tfjs-backend-wasm' });
     expect(tf.getBackend()).toBe('wasm');
     expect(await sum()).toEqual([11, 22]);
     expect(lines).toEqual([
@@ -51,7 +51,7 @@ describe('selectBackend', () => {
 
   it('cpu: selects cpu, installs the gradient fixes but not the wasm matmul fix', async () => {
     const choice = await selectBackend('cpu');
-    expect(choice).toEqual({ name: 'cpu', requested: 'cpu', skipped: [] });
+    expect(choice).toStrictEqual({ name: 'cpu', requested: 'cpu', skipped: [] });
     expect(tf.getBackend()).toBe('cpu');
     expect(await sum()).toEqual([11, 22]);
     expect(installGradientFixes).toHaveBeenCalledTimes(1);
@@ -60,8 +60,8 @@ describe('selectBackend', () => {
 
   it('wasm: selects wasm by name; a second call is harmless and says options come too late', async () => {
     const lines: string[] = [];
-    expect(await selectBackend('wasm')).toEqual({ name: 'wasm', requested: 'wasm', skipped: [] });
-    expect(await selectBackend('wasm', { threads: 2, log: (m) => lines.push(m) })).toEqual({ name: 'wasm', requested: 'wasm', skipped: [] });
+    expect(await selectBackend('wasm')).toStrictEqual({ name: 'wasm', requested: 'wasm', skipped: [], package: '@tensorflow/tfjs-backend-wasm' });
+    expect((await selectBackend('wasm', { threads: 2, log: (m) => lines.push(m) })).name).toBe('wasm');
     expect(lines[0]).toBe('backend: wasm is already initialized; wasmPaths/threads apply only before its first use');
     expect(await sum()).toEqual([11, 22]);
     expect(installWasmMatMulFix).toHaveBeenCalledTimes(2);

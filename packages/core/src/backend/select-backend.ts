@@ -22,6 +22,8 @@ export interface BackendChoice {
   name: string;
   /** What was asked for. */
   requested: BackendName;
+  /** The package that provided the backend, where one did (`@tensorflow/tfjs-node-gpu` tells GPU from CPU). */
+  package?: string;
   /** Candidates tried before the chosen one (`auto`), by package or backend name, with the reason. */
   skipped: { name: string; reason: string }[];
 }
@@ -113,7 +115,7 @@ export async function selectBackend(name: BackendName, opts: SelectBackendOption
     if (reason === undefined) {
       installGradientFixes();
       if (c.backend === 'wasm') installWasmMatMulFix();
-      const choice: BackendChoice = { name: tf.getBackend(), requested: name, skipped };
+      const choice: BackendChoice = { name: tf.getBackend(), requested: name, skipped, ...(c.pkg ? { package: c.pkg } : {}) };
       const why = skipped.map((s) => `${s.name}: ${s.reason}`).join('; ');
       log(`backend: ${choice.name}${c.pkg ? ` (${c.pkg})` : ''}, requested ${name}${why ? `; skipped ${why}` : ''}`);
       return choice;

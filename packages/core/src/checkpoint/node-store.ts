@@ -66,6 +66,7 @@ export async function writeCheckpointDir(root: string, name: string, files: Map<
   const target = path.join(root, name);
   const tmp = path.join(root, `.tmp-${name}-${randomSuffix()}`);
   await fs.mkdir(tmp);
+  let old: string | undefined;
   try {
     for (const [file, bytes] of files) {
       const handle = await fs.open(path.join(tmp, file), 'wx');
@@ -77,7 +78,7 @@ export async function writeCheckpointDir(root: string, name: string, files: Map<
       }
     }
     await syncDir(tmp);
-    const old = (await exists(target)) ? path.join(root, `.old-${name}-${randomSuffix()}`) : undefined;
+    old = (await exists(target)) ? path.join(root, `.old-${name}-${randomSuffix()}`) : undefined;
     if (old) await fs.rename(target, old);
     try {
       await fs.rename(tmp, target);
@@ -85,14 +86,15 @@ export async function writeCheckpointDir(root: string, name: string, files: Map<
       if (old) await fs.rename(old, target);
       throw e;
     }
-    await syncDir(root);
-    if (old) await fs.rm(old, { recursive: true, force: true });
-    return target;
   } catch (e) {
     await fs.rm(tmp, { recursive: true, force: true });
     if (e instanceof CheckpointError) throw e;
     throw new CheckpointError(`could not write checkpoint ${target}: ${(e as Error).message}`, target);
   }
+  // The new checkpoint is in place; what follows only makes that durable and tidies up.
+  await syncDir(root);
+  if (old) await fs.rm(old, { recursive: true, force: true });
+  return target;
 }
 
 /** Reads and verifies the checkpoint in `dir` (see `decodeCheckpoint`). */
