@@ -4,7 +4,7 @@ import { Rng } from '../rng/rng.js';
 import type { ParamTree } from '../types/network.js';
 import { ADAM_BETA1_POWER, ADAM_BETA2_POWER, adam } from './adam.js';
 import { tensorCountsOverUpdates, updateGradientError } from './fixtures/finite-difference.js';
-import { compareWithTfjs, gradientAt, initialParams, readTree } from './fixtures/reference-run.js';
+import { compareWithTfjs, gradientAt, initialParams, readTree, relativeError } from './fixtures/reference-run.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -63,6 +63,41 @@ describe('adam', () => {
     const err = updateGradientError(adam({ lr: 0.1, beta1: 0.8, beta2: 0.9 }), 11);
     console.info(`adam update inside tf.grad vs finite differences: rel err ${err.toExponential(2)}`);
     expect(err).toBeLessThan(1e-3);
+  });
+
+  it('differentiates through three unrolled steps (gradients depend on the updated params)', () => {
+    const opt = adam({ lr: 0.05, beta1: 0.5, beta2: 0.9 });
+    const rng = new Rng(21, 'unroll');
+    const x0 = rng.normalArray(5, 0, 1);
+    const a = rng.normalTensor([5]);
+    const w = rng.normalTensor([5]);
+    // θ₀ = x; θₖ₊₁ = adam(∇L(θₖ)) with L(θ) = Σθ⁴/4 − Σaθ, so ∇L = θ³ − a; f = Σ w·θ₃.
+    const f = (x: tf.Tensor): tf.Scalar =>
+      tf.tidy(() => {
+        let params = { p: x };
+        let state = opt.init(params);
+        for (let k = 0; k < 3; k++) {
+          const next = opt.update({ p: tf.sub(tf.pow(params.p, 3), a) }, state, params);
+          params = next.params as { p: tf.Tensor };
+          state = next.state;
+        }
+        return tf.sum(tf.mul(w, params.p)) as tf.Scalar;
+      });
+    const x = tf.tensor(x0);
+    const analytic = tf.grad(f)(x);
+    const numeric = new Float32Array(5);
+    const h = 1e-3;
+    for (let i = 0; i < 5; i++) {
+      const plus = x0.slice();
+      const minus = x0.slice();
+      plus[i] += h;
+      minus[i] -= h;
+      numeric[i] = (tf.tidy(() => f(tf.tensor(plus)).dataSync()[0]) - tf.tidy(() => f(tf.tensor(minus)).dataSync()[0])) / (2 * h);
+    }
+    const err = relativeError({ g: analytic.dataSync() as Float32Array }, { g: numeric });
+    console.info(`adam, 3 unrolled steps, vs finite differences: rel err ${err.toExponential(2)}`);
+    expect(err).toBeLessThan(1e-3);
+    tf.dispose([analytic, x, a, w]);
   });
 
   it('has a finite derivative through a zero gradient (√v̂ at 0), equal to −α/ε', () => {
