@@ -52,7 +52,7 @@ function builtinGradients(c: ConvCase, x: tf.Tensor4D, w: tf.Tensor4D, dy: tf.Te
     for (let j = 0; j < kw; j++)
       for (let ci = 0; ci < cin; ci++)
         for (let co = 0; co < cout; co++) dilated[tap(i, j, ci, co)] = wv[((i * kw + j) * cin + ci) * cout + co];
-  const attrs = { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dimRoundingMode: undefined };
+  const attrs = { strides: c.strides, pad: c.pad, dataFormat: 'NHWC' } as unknown as tf.NamedAttrMap;
   const filter = tf.tensor(dilated, dilatedShape);
   const dx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter }, { ...attrs, inputShape: x.shape }) as tf.Tensor;
   const dwDilated = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: dilatedShape }) as tf.Tensor;

@@ -46,7 +46,7 @@ export function conv2dInputGradient(
   dilations: number | [number, number] = 1,
   dimRoundingMode?: DimRoundingMode,
 ): tf.Tensor4D {
-  return tf.tidy(() => {
+  return tf.tidy((): tf.Tensor4D => {
     const g = convGeometry(xShape, w.shape, strides, pad, dilations, dimRoundingMode);
     const { inHeight: H, inWidth: W, outHeight: oh, outWidth: ow, padTop, padLeft } = g;
     if (g.dilationHeight > 1 || g.dilationWidth > 1) {
@@ -77,6 +77,6 @@ export function conv2dInputGradient(
     // Depth-to-space with rank ≤ 4 views (tf.depthToSpace is slow on wasm and has no gradient).
     const rowsFirst = tf.transpose(tf.reshape(z, [n * rows, cols, sH, sW * cin]), [0, 2, 1, 3]);
     const u = tf.reshape(rowsFirst, [n, rows * sH, cols * sW, cin]);
-    return tf.slice(u, [0, padTop % sH, padLeft % sW, 0], [n, H, W, cin]);
+    return tf.slice(u as tf.Tensor4D, [0, padTop % sH, padLeft % sW, 0], [n, H, W, cin]);
   });
 }

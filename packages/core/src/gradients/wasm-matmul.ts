@@ -2,6 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 
+/** What the wrapper needs of the wasm backend object the kernel receives. */
+interface DisposingBackend {
+  disposeData(dataId: tf.DataId): void;
+}
+
 /** Kernel functions this module installed, so that installing twice wraps once. */
 const installed = new WeakSet<tf.KernelFunc>();
 
@@ -78,7 +83,7 @@ function wrap(original: tf.KernelFunc, fused: boolean): tf.KernelFunc {
         attrs: { ...attrs, transposeA: false, transposeB: false },
       });
     } finally {
-      for (const t of temporaries) backend.disposeData(t.dataId);
+      for (const t of temporaries) (backend as DisposingBackend).disposeData(t.dataId);
     }
   };
   installed.add(wrapped);
