@@ -1,0 +1,13 @@
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * The identity whose gradient is zero (TensorFlow's `stop_gradient`; tfjs 4.22 has none): the
+ * spectral-norm power-iteration vectors are constants for the gradient (Miyato et al. 2018).
+ */
+export function stopGradient<T extends tf.Tensor>(x: T): T {
+  const op = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc)[]) => ({
+    value: tf.clone(inputs[0] as tf.Tensor),
+    gradFunc: (dy: tf.Tensor) => tf.zerosLike(dy),
+  }));
+  return op(x) as T;
+}
