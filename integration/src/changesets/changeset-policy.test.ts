@@ -26,7 +26,8 @@ function prepareFixture(): string {
   workDirs.push(dir);
   cpSync(fixture, dir, { recursive: true });
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && entry.name === '_package.json') renameSync(join(entry.parentPath, entry.name), join(entry.parentPath, 'package.json'));
+    if (entry.isFile() && entry.name === '_package.json')
+      renameSync(join(entry.parentPath, entry.name), join(entry.parentPath, 'package.json'));
   }
   // The changelog module in the config (@changesets/cli/changelog) resolves from the project.
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
@@ -47,7 +48,9 @@ const gitEnv = {
 
 describe('changesets: a core minor gives plugins at most a patch', () => {
   it("the fixture's config is the repository's config", () => {
-    expect(readJson(join(fixture, '.changeset/config.json'))).toEqual(readJson(join(repoRoot, '.changeset/config.json')));
+    expect(readJson(join(fixture, '.changeset/config.json'))).toEqual(
+      readJson(join(repoRoot, '.changeset/config.json')),
+    );
   });
 
   it('`changeset version` on "core: minor" bumps core to 1.1.0 and plugin-x to 1.0.0 or 1.0.1', () => {
@@ -60,7 +63,9 @@ describe('changesets: a core minor gives plugins at most a patch', () => {
     expect(['1.0.0', '1.0.1']).toContain(plugin.version);
     expect(plugin.peerDependencies).toEqual({ '@ganforge/core': '^1.0.0' });
     expect(readJson(join(dir, 'integration/package.json')).version).toBe('0.0.0');
-    expect(readFileSync(join(dir, 'packages/core/CHANGELOG.md'), 'utf8')).toMatch(/## 1\.1\.0[\s\S]*core: minor/);
+    expect(readFileSync(join(dir, 'packages/core/CHANGELOG.md'), 'utf8')).toMatch(
+      /## 1\.1\.0[\s\S]*core: minor/,
+    );
     expect(readdirSync(join(dir, '.changeset')).filter((f) => f.endsWith('.md'))).toEqual([]);
   }, 60_000);
 });

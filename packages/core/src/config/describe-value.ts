@@ -35,7 +35,9 @@ function preview(value: unknown, depth: number): string {
     }
     const keys = Object.keys(value);
     if (depth === 0) return keys.length === 0 ? '{}' : '{…}';
-    const items = keys.slice(0, MAX_ENTRIES).map((key) => `${key}: ${preview((value as Record<string, unknown>)[key], depth - 1)}`);
+    const items = keys
+      .slice(0, MAX_ENTRIES)
+      .map((key) => `${key}: ${preview((value as Record<string, unknown>)[key], depth - 1)}`);
     if (keys.length > MAX_ENTRIES) items.push('…');
     return `{ ${items.join(', ')} }`.replace('{  }', '{}');
   } catch {

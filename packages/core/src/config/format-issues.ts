@@ -34,7 +34,10 @@ export function formatZodIssues(issues: readonly ZodIssue[], context: IssueConte
       for (const key of issue.keys) {
         const path = joinPath(context.basePath ?? '', formatPath([...issue.path, key]));
         const found = describeValue(valueAt(context.input, [...issue.path, key]));
-        out.push({ path, message: `${unknownKeyExpectation(key, known)}, found unknown key ${JSON.stringify(key)} with ${found}${note}` });
+        out.push({
+          path,
+          message: `${unknownKeyExpectation(key, known)}, found unknown key ${JSON.stringify(key)} with ${found}${note}`,
+        });
       }
       continue;
     }
@@ -78,7 +81,10 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 function expectation(issue: ZodIssue, schema: unknown): string {
-  const numeric = issue.code === 'too_small' || issue.code === 'too_big' || (issue.code === 'invalid_type' && issue.expected !== 'object');
+  const numeric =
+    issue.code === 'too_small' ||
+    issue.code === 'too_big' ||
+    (issue.code === 'invalid_type' && issue.expected !== 'object');
   const number = numeric ? describeNumberSchema(schemaAt(schema, issue.path)) : undefined;
   if (number !== undefined) return number;
   switch (issue.code) {
@@ -95,7 +101,9 @@ function expectation(issue: ZodIssue, schema: unknown): string {
     case 'not_multiple_of':
       return `a multiple of ${String(issue.divisor)}`;
     case 'invalid_format':
-      return issue.format === 'regex' && 'pattern' in issue ? `a string matching ${String(issue.pattern)}` : `a string in ${issue.format} format`;
+      return issue.format === 'regex' && 'pattern' in issue
+        ? `a string matching ${String(issue.pattern)}`
+        : `a string in ${issue.format} format`;
     case 'invalid_union':
       return 'a value of one of the accepted forms';
     default:
@@ -107,11 +115,14 @@ function bound(origin: string, limit: number | bigint, inclusive: boolean, side:
   const value = Number(limit);
   switch (origin) {
     case 'string':
-      if (side === 'min') return value === 1 ? 'a non-empty string' : `a string of at least ${value} characters`;
+      if (side === 'min')
+        return value === 1 ? 'a non-empty string' : `a string of at least ${value} characters`;
       return `a string of at most ${value} characters`;
     case 'array':
     case 'set':
-      return side === 'min' ? `at least ${value} item${value === 1 ? '' : 's'}` : `at most ${value} item${value === 1 ? '' : 's'}`;
+      return side === 'min'
+        ? `at least ${value} item${value === 1 ? '' : 's'}`
+        : `at most ${value} item${value === 1 ? '' : 's'}`;
     default: {
       const noun = origin === 'int' ? 'an integer' : 'a number';
       const op = side === 'min' ? (inclusive ? '>=' : '>') : inclusive ? '<=' : '<';

@@ -11,7 +11,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (typeof segment === 'string' && IDENTIFIER.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else if (typeof segment === 'string' && IDENTIFIER.test(segment))
+      out += out === '' ? segment : `.${segment}`;
     else out += `[${JSON.stringify(String(segment))}]`;
   }
   return out;
@@ -30,7 +31,9 @@ export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   for (const segment of path) {
     if (typeof current !== 'object' || current === null) return undefined;
     try {
-      current = Object.hasOwn(current, segment) ? (current as Record<PropertyKey, unknown>)[segment] : undefined;
+      current = Object.hasOwn(current, segment)
+        ? (current as Record<PropertyKey, unknown>)[segment]
+        : undefined;
     } catch {
       return undefined;
     }

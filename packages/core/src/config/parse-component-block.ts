@@ -27,8 +27,7 @@ export interface ParsedComponentBlock<K extends ComponentKind = ComponentKind> {
 
 /** The outcome of {@link safeParseComponentBlock}. */
 export type ParseBlockResult<K extends ComponentKind> =
-  | { success: true; value: ParsedComponentBlock<K> }
-  | { success: false; issues: ConfigIssue[] };
+  { success: true; value: ParsedComponentBlock<K> } | { success: false; issues: ConfigIssue[] };
 
 /**
  * Validates one config block `{ kind, ...options }` of `kind` at `path`: the named component must
@@ -47,7 +46,10 @@ export function safeParseComponentBlock<K extends ComponentKind>(
     const where = isPlainObject(block) ? joinPath(path, 'kind') : path;
     const found = isPlainObject(block) ? block.kind : block;
     const expected = isPlainObject(block) ? `the name of a ${kind}` : `a ${kind} block such as { kind: "…" }`;
-    return { success: false, issues: [{ path: where, message: `expected ${expected}, found ${describeValue(found)}${note}` }] };
+    return {
+      success: false,
+      issues: [{ path: where, message: `expected ${expected}, found ${describeValue(found)}${note}` }],
+    };
   }
   const found = registry.find(kind, block.kind);
   if (found === undefined) {
@@ -60,7 +62,12 @@ export function safeParseComponentBlock<K extends ComponentKind>(
 
   const outcome = safeParseWith(found.definition.options, componentOptions);
   if (outcome.status === 'invalid') {
-    const context = { input: componentOptions, basePath: path, schema: found.definition.options, note: options.note };
+    const context = {
+      input: componentOptions,
+      basePath: path,
+      schema: found.definition.options,
+      note: options.note,
+    };
     return { success: false, issues: formatZodIssues(outcome.issues, context) };
   }
   if (outcome.status === 'failed') {
@@ -68,7 +75,10 @@ export function safeParseComponentBlock<K extends ComponentKind>(
     return { success: false, issues: [{ path, message }] };
   }
   const parsed = isPlainObject(outcome.data) ? outcome.data : componentOptions;
-  return { success: true, value: { block: { ...parsed, kind: block.kind }, definition: found.definition, plugin: found.plugin } };
+  return {
+    success: true,
+    value: { block: { ...parsed, kind: block.kind }, definition: found.definition, plugin: found.plugin },
+  };
 }
 
 /**

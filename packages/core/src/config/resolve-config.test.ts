@@ -38,7 +38,15 @@ describe('resolveConfig: a valid config', () => {
       trainer: { kind: 'default', dSteps: 1 },
       optimizers: {
         generator: { kind: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8, momentum: 0, rho: 0.9 },
-        discriminator: { kind: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8, momentum: 0, rho: 0.9 },
+        discriminator: {
+          kind: 'adam',
+          lr: 2e-4,
+          beta1: 0.5,
+          beta2: 0.999,
+          epsilon: 1e-8,
+          momentum: 0,
+          rho: 0.9,
+        },
       },
       latentDim: 64,
       steps: 1000,
@@ -70,7 +78,10 @@ describe('resolveConfig: a valid config', () => {
         generator: { kind: 'mlp', hidden: [16] },
         regularizers: [{ kind: 'r1', weight: 0.5 }],
         hooks: [{ kind: 'weight-clipping' }],
-        metrics: [{ kind: 'mode-coverage', every: 100 }, { kind: 'mode-coverage', samples: 10 }],
+        metrics: [
+          { kind: 'mode-coverage', every: 100 },
+          { kind: 'mode-coverage', samples: 10 },
+        ],
         batchSize: 32,
         checkpoint: { every: 500 },
         plugins: ['@ganforge/losses'],
@@ -168,7 +179,10 @@ describe('resolveConfig: default resolution order user > preset > component > co
 
 describe('resolveConfig: unknown kinds and option types', () => {
   it('names the registered kinds and the package that provides an unknown one', () => {
-    const e = configError({ ...base(), regularizers: [{ kind: 'gradient-penalty', weight: 10 }] }, fixtureRegistry({ wgan: false }));
+    const e = configError(
+      { ...base(), regularizers: [{ kind: 'gradient-penalty', weight: 10 }] },
+      fixtureRegistry({ wgan: false }),
+    );
     expect(e.issues).toHaveLength(1);
     expect(e.issues[0].path).toBe('regularizers[0].kind');
     expect(e.message).toContain(
@@ -179,7 +193,9 @@ describe('resolveConfig: unknown kinds and option types', () => {
 
   it('reports a wrong option type at the field path, with what was found', () => {
     const e = configError({ ...base(), regularizers: [{ kind: 'r1' }, { kind: 'r1', weight: 'ten' }] });
-    expect(e.issues).toEqual([{ path: 'regularizers[1].weight', message: 'expected a number > 0, found string "ten"' }]);
+    expect(e.issues).toEqual([
+      { path: 'regularizers[1].weight', message: 'expected a number > 0, found string "ten"' },
+    ]);
     expect(e.message).toContain('regularizers[1].weight: expected a number > 0, found string "ten"');
   });
 
@@ -191,8 +207,15 @@ describe('resolveConfig: unknown kinds and option types', () => {
       generator: { kind: 'mlp', hiden: [8] },
       loss: { kind: 'non-saturating', labelSmoothing: 2 },
     });
-    expect(e.issues.map((i) => i.path).sort()).toEqual(['batchsize', 'generator.hiden', 'loss.labelSmoothing', 'optimizers.generator.lr']);
-    expect(e.message).toContain('batchsize: expected a known key (did you mean "batchSize"?), found unknown key "batchsize" with number 32');
+    expect(e.issues.map((i) => i.path).sort()).toEqual([
+      'batchsize',
+      'generator.hiden',
+      'loss.labelSmoothing',
+      'optimizers.generator.lr',
+    ]);
+    expect(e.message).toContain(
+      'batchsize: expected a known key (did you mean "batchSize"?), found unknown key "batchsize" with number 32',
+    );
     expect(e.message).toContain('generator.hiden: expected a known key (did you mean "hidden"?)');
     expect(e.message).toContain('optimizers.generator.lr: expected a number > 0, found number -1');
     expect(e.message).toMatch(/^Invalid GANForge config \(4 problems\):/);

@@ -44,18 +44,27 @@ export function resolveConfig(input: unknown, registry: ComponentRegistry): Reso
   } catch (error) {
     if (error instanceof GanForgeError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw configErrorFromIssues([{ path: '', message: `expected a config that can be read, but reading it failed (${reason})` }]);
+    throw configErrorFromIssues([
+      { path: '', message: `expected a config that can be read, but reading it failed (${reason})` },
+    ]);
   }
 }
 
 function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
   if (!isPlainObject(input)) {
-    throw configErrorFromIssues([{ path: '', message: `expected a config object, found ${describeValue(input)}` }]);
+    throw configErrorFromIssues([
+      { path: '', message: `expected a config object, found ${describeValue(input)}` },
+    ]);
   }
   const issues: ConfigIssue[] = [];
   const top = safeParseWith(ganConfigSchema, input);
-  if (top.status === 'invalid') issues.push(...formatZodIssues(top.issues, { input, schema: ganConfigSchema }));
-  if (top.status === 'failed') issues.push({ path: '', message: `expected a config that can be read, but reading it failed (${top.reason})` });
+  if (top.status === 'invalid')
+    issues.push(...formatZodIssues(top.issues, { input, schema: ganConfigSchema }));
+  if (top.status === 'failed')
+    issues.push({
+      path: '',
+      message: `expected a config that can be read, but reading it failed (${top.reason})`,
+    });
 
   const presetName = typeof input.preset === 'string' && input.preset !== '' ? input.preset : undefined;
   let preset: PresetConfig | undefined;
@@ -73,30 +82,52 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
   const generator = blocks.user('generator', input.generator, 'generator');
   const discriminator = blocks.user('discriminator', input.discriminator, 'discriminator');
 
-  const lossPick = layered<unknown>(['user', input.loss], [presetSource, preset?.loss], ['core', CORE_DEFAULTS.loss]);
-  const loss = blocks.check('loss', lossPick.value, 'loss', lossPick.source === 'user' ? undefined : noteFor(lossPick.source, fromPreset));
+  const lossPick = layered<unknown>(
+    ['user', input.loss],
+    [presetSource, preset?.loss],
+    ['core', CORE_DEFAULTS.loss],
+  );
+  const loss = blocks.check(
+    'loss',
+    lossPick.value,
+    'loss',
+    lossPick.source === 'user' ? undefined : noteFor(lossPick.source, fromPreset),
+  );
   const lists = (['regularizers', 'hooks'] as const).map((field) => {
-    const pick = layered<unknown>(['user', input[field]], [presetSource, preset?.[field]], ['core', CORE_DEFAULTS[field]]);
+    const pick = layered<unknown>(
+      ['user', input[field]],
+      [presetSource, preset?.[field]],
+      ['core', CORE_DEFAULTS[field]],
+    );
     const kind: ComponentKind = field === 'regularizers' ? 'regularizer' : 'hook';
     const items = Array.isArray(pick.value) ? pick.value : [];
     const note = pick.source === 'user' ? undefined : noteFor(pick.source, fromPreset);
-    return { source: pick.source, parsed: items.map((item, i) => blocks.check(kind, item, `${field}[${i}]`, note)) };
+    return {
+      source: pick.source,
+      parsed: items.map((item, i) => blocks.check(kind, item, `${field}[${i}]`, note)),
+    };
   });
   const [regularizers, hooks] = lists;
 
   const userTrainer = isPlainObject(input.trainer) ? input.trainer : undefined;
-  const trainerKindOk = userTrainer === undefined || userTrainer.kind === undefined || typeof userTrainer.kind === 'string';
+  const trainerKindOk =
+    userTrainer === undefined || userTrainer.kind === undefined || typeof userTrainer.kind === 'string';
   const trainerKind = layered<string>(
     ['user', typeof userTrainer?.kind === 'string' ? userTrainer.kind : undefined],
     [presetSource, preset?.trainer?.kind],
     ['core', CORE_DEFAULTS.trainer.kind],
   );
   const presetTrainerApplies = (preset?.trainer?.kind ?? CORE_DEFAULTS.trainer.kind) === trainerKind.value;
-  const trainerBlock = { ...(presetTrainerApplies ? preset?.trainer : {}), ...userTrainer, kind: trainerKind.value };
+  const trainerBlock = {
+    ...(presetTrainerApplies ? preset?.trainer : {}),
+    ...userTrainer,
+    kind: trainerKind.value,
+  };
   const trainerNote = trainerKind.source === 'user' ? undefined : noteFor(trainerKind.source, fromPreset);
-  const trainer = trainerKindOk && (input.trainer === undefined || userTrainer !== undefined)
-    ? blocks.check('trainer', trainerBlock, 'trainer', trainerNote, ['dSteps'])
-    : undefined;
+  const trainer =
+    trainerKindOk && (input.trainer === undefined || userTrainer !== undefined)
+      ? blocks.check('trainer', trainerBlock, 'trainer', trainerNote, ['dSteps'])
+      : undefined;
 
   const userMetrics = Array.isArray(input.metrics) ? input.metrics : [];
   const metrics = userMetrics.map((block, i) => blocks.user('metric', block, `metrics[${i}]`, ['every']));
@@ -107,7 +138,10 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
   const componentLayers: ComponentDefaultsLayer[] = [];
   for (const parsed of [loss, trainer, ...regularizers.parsed, ...hooks.parsed, generator, discriminator]) {
     if (parsed?.definition.defaults !== undefined) {
-      componentLayers.push({ source: `component:${parsed.definition.kind}:${parsed.definition.name}`, defaults: parsed.definition.defaults });
+      componentLayers.push({
+        source: `component:${parsed.definition.kind}:${parsed.definition.name}`,
+        defaults: parsed.definition.defaults,
+      });
     }
   }
   const layers = new ValueLayers(componentLayers);
@@ -156,17 +190,36 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
     optimizers,
     latentDim: scalar<number>('latentDim'),
     steps: scalar<number>('steps'),
-    batchSize: layers.pick<number>('batchSize', ['user', config.batchSize], [presetSource, preset?.batchSize], ['core', CORE_DEFAULTS.batchSize]),
+    batchSize: layers.pick<number>(
+      'batchSize',
+      ['user', config.batchSize],
+      [presetSource, preset?.batchSize],
+      ['core', CORE_DEFAULTS.batchSize],
+    ),
     checkpoint: {
-      every: layers.pick<number>('checkpoint.every', ['user', config.checkpoint?.every], ['core', CORE_DEFAULTS.checkpoint.every]),
-      keep: layers.pick<number>('checkpoint.keep', ['user', config.checkpoint?.keep], ['core', CORE_DEFAULTS.checkpoint.keep]),
+      every: layers.pick<number>(
+        'checkpoint.every',
+        ['user', config.checkpoint?.every],
+        ['core', CORE_DEFAULTS.checkpoint.every],
+      ),
+      keep: layers.pick<number>(
+        'checkpoint.keep',
+        ['user', config.checkpoint?.keep],
+        ['core', CORE_DEFAULTS.checkpoint.keep],
+      ),
     },
     logEvery: scalar<number>('logEvery'),
     metrics: metrics.map((parsed, i) => ({
       ...parsed!.block,
-      every: layers.pick<number>(`metrics[${i}].every`, ['user', config.metrics?.[i]?.every], ['core', CORE_DEFAULTS.metricEvery]),
+      every: layers.pick<number>(
+        `metrics[${i}].every`,
+        ['user', config.metrics?.[i]?.every],
+        ['core', CORE_DEFAULTS.metricEvery],
+      ),
     })),
-    plugins: [...layers.pick<readonly string[]>('plugins', ['user', config.plugins], ['core', CORE_DEFAULTS.plugins])],
+    plugins: [
+      ...layers.pick<readonly string[]>('plugins', ['user', config.plugins], ['core', CORE_DEFAULTS.plugins]),
+    ],
     sources: layers.sources,
   };
   checkResolvedValues(resolved, registry);
@@ -180,16 +233,27 @@ function checkResolvedValues(resolved: ResolvedConfig, registry: ComponentRegist
   if (outcome.status === 'invalid') {
     for (const issue of formatZodIssues(outcome.issues, { input: resolved, schema: resolvedValuesSchema })) {
       const source = resolved.sources[issue.path];
-      issues.push(source === undefined || source === 'user' ? issue : { ...issue, message: `${issue.message} (value from ${source})` });
+      issues.push(
+        source === undefined || source === 'user'
+          ? issue
+          : { ...issue, message: `${issue.message} (value from ${source})` },
+      );
     }
   }
   for (const net of NETWORKS) {
     const path = `optimizers.${net}.kind`;
     const kind = resolved.optimizers[net].kind;
-    if (typeof kind === 'string' && !registry.has('optimizer', kind) && !issues.some((i) => i.path === path)) {
+    if (
+      typeof kind === 'string' &&
+      !registry.has('optimizer', kind) &&
+      !issues.some((i) => i.path === path)
+    ) {
       const source = resolved.sources[path];
       const note = source === 'user' ? '' : ` (value from ${source})`;
-      issues.push({ path, message: describeUnknownComponent('optimizer', kind, registry.list('optimizer')) + note });
+      issues.push({
+        path,
+        message: describeUnknownComponent('optimizer', kind, registry.list('optimizer')) + note,
+      });
     }
   }
   if (issues.length > 0) throw configErrorFromIssues(issues);
@@ -203,13 +267,25 @@ class BlockChecker {
   ) {}
 
   /** A block the user wrote; skipped (the top-level schema reports it) unless it names a kind. */
-  user<K extends ComponentKind>(kind: K, block: unknown, path: string, reserved?: string[]): ParsedComponentBlock<K> | undefined {
+  user<K extends ComponentKind>(
+    kind: K,
+    block: unknown,
+    path: string,
+    reserved?: string[],
+  ): ParsedComponentBlock<K> | undefined {
     if (!isPlainObject(block) || typeof block.kind !== 'string' || block.kind === '') return undefined;
     return this.check(kind, block, path, undefined, reserved);
   }
 
-  check<K extends ComponentKind>(kind: K, block: unknown, path: string, note?: string, reserved?: string[]): ParsedComponentBlock<K> | undefined {
-    if (note === undefined && (!isPlainObject(block) || typeof block.kind !== 'string' || block.kind === '')) return undefined;
+  check<K extends ComponentKind>(
+    kind: K,
+    block: unknown,
+    path: string,
+    note?: string,
+    reserved?: string[],
+  ): ParsedComponentBlock<K> | undefined {
+    if (note === undefined && (!isPlainObject(block) || typeof block.kind !== 'string' || block.kind === ''))
+      return undefined;
     const result = safeParseComponentBlock(this.registry, kind, block, path, { note, reserved });
     if (result.success) return result.value;
     this.issues.push(...result.issues);
@@ -217,7 +293,10 @@ class BlockChecker {
   }
 }
 
-function layered<T>(...candidates: readonly (readonly [ValueSource, T | undefined])[]): { source: ValueSource; value: T } {
+function layered<T>(...candidates: readonly (readonly [ValueSource, T | undefined])[]): {
+  source: ValueSource;
+  value: T;
+} {
   for (const [source, value] of candidates) if (value !== undefined) return { source, value };
   return { source: 'core', value: undefined as T };
 }

@@ -7,7 +7,8 @@ import { presetConfigSchema } from './schema.js';
 import { safeParseWith } from './safe-parse.js';
 
 /** The outcome of {@link resolvePreset}. */
-export type PresetResult = { success: true; preset: PresetConfig } | { success: false; issues: ConfigIssue[] };
+export type PresetResult =
+  { success: true; preset: PresetConfig } | { success: false; issues: ConfigIssue[] };
 
 /**
  * Looks up the preset `name` and calls its `create` with its default options. A preset is data
@@ -18,14 +19,25 @@ export type PresetResult = { success: true; preset: PresetConfig } | { success: 
 export function resolvePreset(registry: ComponentRegistry, name: string, latentDim: number): PresetResult {
   const found = registry.find('preset', name);
   if (found === undefined) {
-    return { success: false, issues: [{ path: 'preset', message: describeUnknownComponent('preset', name, registry.list('preset')) }] };
+    return {
+      success: false,
+      issues: [
+        { path: 'preset', message: describeUnknownComponent('preset', name, registry.list('preset')) },
+      ],
+    };
   }
   const label = `preset "${name}"`;
-  const fail = (message: string): PresetResult => ({ success: false, issues: [{ path: 'preset', message: `${label} ${message}` }] });
+  const fail = (message: string): PresetResult => ({
+    success: false,
+    issues: [{ path: 'preset', message: `${label} ${message}` }],
+  });
 
   const options = safeParseWith(found.definition.options, {});
   if (options.status !== 'valid') {
-    const reason = options.status === 'failed' ? options.reason : formatZodIssues(options.issues, { input: {} }).map(describeIssue).join('; ');
+    const reason =
+      options.status === 'failed'
+        ? options.reason
+        : formatZodIssues(options.issues, { input: {} }).map(describeIssue).join('; ');
     return fail(`cannot be created with default options, which is all a config gives it (${reason})`);
   }
 
@@ -33,7 +45,8 @@ export function resolvePreset(registry: ComponentRegistry, name: string, latentD
   try {
     created = found.definition.create(options.data, presetContext(label, latentDim));
   } catch (error) {
-    if (error instanceof ConfigError) return fail(`rejected the config: ${error.issues.map(describeIssue).join('; ') || error.message}`);
+    if (error instanceof ConfigError)
+      return fail(`rejected the config: ${error.issues.map(describeIssue).join('; ') || error.message}`);
     if (error instanceof GanForgeError) throw error;
     return fail(`failed to create its config (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -41,7 +54,9 @@ export function resolvePreset(registry: ComponentRegistry, name: string, latentD
   const checked = safeParseWith(presetConfigSchema, created);
   if (checked.status === 'invalid') {
     const inner = formatZodIssues(checked.issues, { input: created, schema: presetConfigSchema });
-    return fail(`(registered by ${found.plugin}) returned an invalid config: ${inner.map(describeIssue).join('; ')}`);
+    return fail(
+      `(registered by ${found.plugin}) returned an invalid config: ${inner.map(describeIssue).join('; ')}`,
+    );
   }
   if (checked.status === 'failed') return fail(`returned a config that cannot be read (${checked.reason})`);
   return { success: true, preset: created as PresetConfig };
@@ -53,7 +68,10 @@ function describeIssue(issue: ConfigIssue): string {
 
 function presetContext(label: string, latentDim: number): BuildContext {
   const refuse = (what: string): never => {
-    throw new ConfigError(`${label} used ${what}, which does not exist while a config is resolved: presets return data only`, 'preset');
+    throw new ConfigError(
+      `${label} used ${what}, which does not exist while a config is resolved: presets return data only`,
+      'preset',
+    );
   };
   return {
     latentDim,

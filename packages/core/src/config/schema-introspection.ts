@@ -18,7 +18,9 @@ export function schemaAt(schema: unknown, path: readonly PropertyKey[]): unknown
   let current = unwrap(schema);
   for (const segment of path) {
     if (current === undefined) return undefined;
-    current = unwrap(typeof segment === 'number' ? defOf(current)?.element : shapeOf(current)?.[segment as string]);
+    current = unwrap(
+      typeof segment === 'number' ? defOf(current)?.element : shapeOf(current)?.[segment as string],
+    );
   }
   return current;
 }
@@ -39,8 +41,10 @@ export function describeNumberSchema(schema: unknown): string | undefined {
   let integer = def.format !== undefined && INTEGER_FORMATS.has(def.format);
   const bounds: string[] = [];
   for (const check of def.checks ?? []) {
-    const c = defOf(check) as { check?: string; format?: string; value?: unknown; inclusive?: boolean } | undefined;
-    if (c?.check === 'number_format' && c.format !== undefined && INTEGER_FORMATS.has(c.format)) integer = true;
+    const c = defOf(check) as
+      { check?: string; format?: string; value?: unknown; inclusive?: boolean } | undefined;
+    if (c?.check === 'number_format' && c.format !== undefined && INTEGER_FORMATS.has(c.format))
+      integer = true;
     if (c?.check === 'greater_than') bounds.push(`${c.inclusive ? '>=' : '>'} ${String(c.value)}`);
     if (c?.check === 'less_than') bounds.push(`${c.inclusive ? '<=' : '<'} ${String(c.value)}`);
   }

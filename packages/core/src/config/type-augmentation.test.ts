@@ -24,7 +24,10 @@ const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 describe('config option maps grow by declaration merging', () => {
   it('a config with a wrongly typed option of an augmented component fails to compile, at that option', async () => {
-    const [wrong, correct] = await Promise.all([typecheck('tsconfig.wrong-option.json'), typecheck('tsconfig.correct-option.json')]);
+    const [wrong, correct] = await Promise.all([
+      typecheck('tsconfig.wrong-option.json'),
+      typecheck('tsconfig.correct-option.json'),
+    ]);
 
     const wrongOutput = plain(wrong.output);
     expect(wrong.code).not.toBe(0);

@@ -26,7 +26,11 @@ function pluginError(fn: () => unknown): PluginError {
   throw new PluginError('expected a PluginError');
 }
 
-const lossesLike = () => fixturePlugin('@test/losses', [fixtureComponent('loss', 'wasserstein'), fixtureComponent('regularizer', 'r1')]);
+const lossesLike = () =>
+  fixturePlugin('@test/losses', [
+    fixtureComponent('loss', 'wasserstein'),
+    fixtureComponent('regularizer', 'r1'),
+  ]);
 
 describe('createGanContainer', () => {
   it('returns a child container with a registry, registering nothing into the root container', () => {
@@ -43,7 +47,11 @@ describe('createGanContainer', () => {
   it("registers core's components first, under @ganforge/core", () => {
     const entries = getRegistry(createGanContainer([lossesLike()])).entries();
     expect(entries.slice(0, coreNames.length).every((e) => e.plugin === '@ganforge/core')).toBe(true);
-    expect(entries.map((e) => `${e.definition.kind}:${e.definition.name}`)).toEqual([...coreNames, 'loss:wasserstein', 'regularizer:r1']);
+    expect(entries.map((e) => `${e.definition.kind}:${e.definition.name}`)).toEqual([
+      ...coreNames,
+      'loss:wasserstein',
+      'regularizer:r1',
+    ]);
   });
 
   it('registers dependencies first, depth-first, each plugin once', () => {
@@ -64,7 +72,9 @@ describe('createGanContainer', () => {
   it('registers a plugin listed twice and as a dependency once', () => {
     const losses = lossesLike();
     const again = lossesLike();
-    const wgan = fixturePlugin('@test/plugin-wgan', [fixtureComponent('regularizer', 'gradient-penalty')], { dependencies: [again] });
+    const wgan = fixturePlugin('@test/plugin-wgan', [fixtureComponent('regularizer', 'gradient-penalty')], {
+      dependencies: [again],
+    });
     const registry = getRegistry(createGanContainer([losses, wgan, losses]));
     expect(losses.registerCalls + again.registerCalls).toBe(1);
     expect(wgan.registerCalls).toBe(1);
@@ -72,8 +82,14 @@ describe('createGanContainer', () => {
   });
 
   it('accepts one plugin twice with deep-equal options', () => {
-    const a = fixturePlugin('@test/wgan', [fixtureComponent('hook', 'weight-clipping')], { version: '1.2.0', options: { clip: 0.01, extra: [1, { x: 2 }] } });
-    const b = fixturePlugin('@test/wgan', [fixtureComponent('hook', 'weight-clipping')], { version: '1.2.0', options: { clip: 0.01, extra: [1, { x: 2 }] } });
+    const a = fixturePlugin('@test/wgan', [fixtureComponent('hook', 'weight-clipping')], {
+      version: '1.2.0',
+      options: { clip: 0.01, extra: [1, { x: 2 }] },
+    });
+    const b = fixturePlugin('@test/wgan', [fixtureComponent('hook', 'weight-clipping')], {
+      version: '1.2.0',
+      options: { clip: 0.01, extra: [1, { x: 2 }] },
+    });
     expect(names([a, b])).toEqual(['hook:weight-clipping']);
     expect(a.registerCalls + b.registerCalls).toBe(1);
   });
@@ -81,55 +97,104 @@ describe('createGanContainer', () => {
   it('refuses one plugin twice with different options, naming it and the difference', () => {
     const a = fixturePlugin('@test/wgan', [], { options: { clip: 0.01 } });
     const b = fixturePlugin('@test/wgan', [], { options: { clip: 0.02 } });
-    const error = pluginError(() => createGanContainer([a, fixturePlugin('@test/other', [], { dependencies: [b] })]));
+    const error = pluginError(() =>
+      createGanContainer([a, fixturePlugin('@test/other', [], { dependencies: [b] })]),
+    );
     expect(error.message).toContain('Plugin "@test/wgan" is listed twice');
     expect(error.message).toContain('options.clip: 0.01 vs 0.02');
   });
 
   it('refuses one plugin twice with different versions', () => {
     const error = pluginError(() =>
-      createGanContainer([fixturePlugin('@test/wgan', [], { version: '1.0.0' }), fixturePlugin('@test/wgan', [], { version: '1.1.0' })]),
+      createGanContainer([
+        fixturePlugin('@test/wgan', [], { version: '1.0.0' }),
+        fixturePlugin('@test/wgan', [], { version: '1.1.0' }),
+      ]),
     );
     expect(error.message).toContain('version: "1.0.0" vs "1.1.0"');
   });
 
   it('refuses two plugins registering one component, naming both plugins and the component', () => {
     const error = pluginError(() =>
-      createGanContainer([lossesLike(), fixturePlugin('@acme/my-losses', [fixtureComponent('loss', 'wasserstein')])]),
+      createGanContainer([
+        lossesLike(),
+        fixturePlugin('@acme/my-losses', [fixtureComponent('loss', 'wasserstein')]),
+      ]),
     );
-    expect(error.message).toContain('loss "wasserstein" is registered by both plugin "@test/losses" and plugin "@acme/my-losses"');
+    expect(error.message).toContain(
+      'loss "wasserstein" is registered by both plugin "@test/losses" and plugin "@acme/my-losses"',
+    );
   });
 
   // Runs once core's own components exist (builtinComponents() is filled by the trainer/optimizer work).
-  it.skipIf(builtinComponents().length === 0)('refuses a plugin that registers a name core already owns', () => {
-    const taken = builtinComponents()[0];
-    const error = pluginError(() => createGanContainer([fixturePlugin('@acme/x', [fixtureComponent(taken.kind, taken.name)])]));
-    expect(error.message).toContain('"@ganforge/core"');
-  });
+  it.skipIf(builtinComponents().length === 0)(
+    'refuses a plugin that registers a name core already owns',
+    () => {
+      const taken = builtinComponents()[0];
+      const error = pluginError(() =>
+        createGanContainer([fixturePlugin('@acme/x', [fixtureComponent(taken.kind, taken.name)])]),
+      );
+      expect(error.message).toContain('"@ganforge/core"');
+    },
+  );
 
   it.each<[string, unknown, string]>([
-    ['a bad kind', { ...fixtureComponent('loss', 'ok'), kind: 'lossy' }, 'kind "lossy" is not one of loss, regularizer'],
-    ['a name that is not kebab-case', fixtureComponent('loss', 'GradientPenalty'), 'name "GradientPenalty" is not kebab-case'],
+    [
+      'a bad kind',
+      { ...fixtureComponent('loss', 'ok'), kind: 'lossy' },
+      'kind "lossy" is not one of loss, regularizer',
+    ],
+    [
+      'a name that is not kebab-case',
+      fixtureComponent('loss', 'GradientPenalty'),
+      'name "GradientPenalty" is not kebab-case',
+    ],
     ['an underscore name', fixtureComponent('loss', 'gradient_penalty'), 'is not kebab-case'],
     ['no create', { ...fixtureComponent('loss', 'ok'), create: undefined }, 'create is missing'],
-    ['no options schema', { ...fixtureComponent('loss', 'ok'), options: undefined }, 'options is missing or is not a zod schema'],
-    ['options that are not a schema', { ...fixtureComponent('loss', 'ok'), options: { weight: 1 } }, 'not a zod schema'],
-    ['no description', { ...fixtureComponent('loss', 'ok'), description: undefined }, 'description is missing'],
+    [
+      'no options schema',
+      { ...fixtureComponent('loss', 'ok'), options: undefined },
+      'options is missing or is not a zod schema',
+    ],
+    [
+      'options that are not a schema',
+      { ...fixtureComponent('loss', 'ok'), options: { weight: 1 } },
+      'not a zod schema',
+    ],
+    [
+      'no description',
+      { ...fixtureComponent('loss', 'ok'), description: undefined },
+      'description is missing',
+    ],
     ['a string', 'hinge', 'expected a component definition object, found string'],
   ])('refuses a plugin registering %s', (_, definition, expected) => {
-    const error = pluginError(() => createGanContainer([fixturePlugin('@acme/broken', [definition as AnyComponentDefinition])]));
+    const error = pluginError(() =>
+      createGanContainer([fixturePlugin('@acme/broken', [definition as AnyComponentDefinition])]),
+    );
     expect(error.message).toContain('Plugin "@acme/broken" registered an invalid component');
     expect(error.message).toContain(expected);
   });
 
   it('refuses malformed plugins and dependency cycles', () => {
-    expect(pluginError(() => createGanContainer([null as unknown as GanPlugin])).message).toContain('Invalid plugin in plugins');
-    expect(pluginError(() => createGanContainer([{ name: 'x' } as GanPlugin])).message).toContain('has no register(container)');
-    expect(pluginError(() => createGanContainer('x' as unknown as GanPlugin[])).message).toContain('expects an array of plugins');
-    const a: { name: string; dependencies: GanPlugin[]; register(): void } = { name: 'a', dependencies: [], register() {} };
+    expect(pluginError(() => createGanContainer([null as unknown as GanPlugin])).message).toContain(
+      'Invalid plugin in plugins',
+    );
+    expect(pluginError(() => createGanContainer([{ name: 'x' } as GanPlugin])).message).toContain(
+      'has no register(container)',
+    );
+    expect(pluginError(() => createGanContainer('x' as unknown as GanPlugin[])).message).toContain(
+      'expects an array of plugins',
+    );
+    const a: { name: string; dependencies: GanPlugin[]; register(): void } = {
+      name: 'a',
+      dependencies: [],
+      register() {},
+    };
     const b: GanPlugin = { name: 'b', dependencies: [a], register() {} };
     a.dependencies.push(b);
-    expect(pluginError(() => createGanContainer([a])).message).toContain('Plugin dependency cycle: a → b → a');
+    expect(pluginError(() => createGanContainer([a])).message).toContain(
+      'Plugin dependency cycle: a → b → a',
+    );
   });
 
   it('wraps a failing register in a PluginError, and passes GANForge errors through', () => {
@@ -139,7 +204,9 @@ describe('createGanContainer', () => {
         throw new RangeError('no such layer');
       },
     };
-    expect(pluginError(() => createGanContainer([failing])).message).toBe('Plugin "@acme/failing" failed to register its components: no such layer');
+    expect(pluginError(() => createGanContainer([failing])).message).toBe(
+      'Plugin "@acme/failing" failed to register its components: no such layer',
+    );
     const strict: GanPlugin = {
       name: '@acme/strict',
       register() {
@@ -151,7 +218,9 @@ describe('createGanContainer', () => {
 
   it('keeps containers with different plugin sets apart', () => {
     const first = createGanContainer([lossesLike()]);
-    const second = createGanContainer([fixturePlugin('@test/wgan', [fixtureComponent('regularizer', 'gradient-penalty')])]);
+    const second = createGanContainer([
+      fixturePlugin('@test/wgan', [fixtureComponent('regularizer', 'gradient-penalty')]),
+    ]);
     expect(getRegistry(first).list('regularizer')).toEqual(['r1']);
     expect(getRegistry(second).list('regularizer')).toEqual(['gradient-penalty']);
     expect(getRegistry(second).has('loss', 'wasserstein')).toBe(false);
@@ -170,13 +239,17 @@ describe('createGanContainer', () => {
     const plugin: GanPlugin = {
       name: '@test/factory',
       register(container) {
-        container.register(GAN_COMPONENT, { useFactory: () => fixtureComponent('metric', 'mmd', z.strictObject({ sigma: z.number() })) });
+        container.register(GAN_COMPONENT, {
+          useFactory: () => fixtureComponent('metric', 'mmd', z.strictObject({ sigma: z.number() })),
+        });
       },
     };
     expect(names([plugin])).toEqual(['metric:mmd']);
   });
 
   it('getRegistry refuses a container made elsewhere', () => {
-    expect(pluginError(() => getRegistry(rootContainer.createChildContainer())).message).toContain('createGanContainer');
+    expect(pluginError(() => getRegistry(rootContainer.createChildContainer())).message).toContain(
+      'createGanContainer',
+    );
   });
 });

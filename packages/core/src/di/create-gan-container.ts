@@ -27,7 +27,9 @@ import { rootContainer, type DependencyContainer } from './tsyringe.js';
  */
 export function createGanContainer(plugins: GanPlugin[], parent?: DependencyContainer): DependencyContainer {
   if (!Array.isArray(plugins)) {
-    throw new PluginError(`createGanContainer expects an array of plugins, found ${plugins === null ? 'null' : typeof plugins}.`);
+    throw new PluginError(
+      `createGanContainer expects an array of plugins, found ${plugins === null ? 'null' : typeof plugins}.`,
+    );
   }
   const container = (parent ?? rootContainer).createChildContainer();
   const registry = new ComponentRegistry();
@@ -44,7 +46,9 @@ export function createGanContainer(plugins: GanPlugin[], parent?: DependencyCont
  */
 export function getRegistry(container: DependencyContainer): ComponentRegistry {
   if (!container.isRegistered(COMPONENT_REGISTRY, true)) {
-    throw new PluginError('This container has no component registry: create it with createGanContainer(plugins).');
+    throw new PluginError(
+      'This container has no component registry: create it with createGanContainer(plugins).',
+    );
   }
   return container.resolve(COMPONENT_REGISTRY);
 }
@@ -65,7 +69,9 @@ function registrationsOf(plugin: GanPlugin, container: DependencyContainer): Any
   try {
     registered = scratch.resolveAll(GAN_COMPONENT);
   } catch (error) {
-    throw new PluginError(`Plugin "${plugin.name}" registered a component that cannot be resolved: ${messageOf(error)}`);
+    throw new PluginError(
+      `Plugin "${plugin.name}" registered a component that cannot be resolved: ${messageOf(error)}`,
+    );
   }
   for (const definition of registered) assertComponentDefinition(definition, plugin.name);
   return registered as AnyComponentDefinition[];

@@ -23,7 +23,10 @@ describe('ComponentRegistry', () => {
     expect(registry.get('regularizer', 'r1', 'regularizers[0].kind')).toBe(r1);
     expect(registry.list('regularizer')).toEqual(['gradient-penalty', 'r1']);
     expect(registry.list('hook')).toEqual([]);
-    expect(registry.find('regularizer', 'gradient-penalty')).toEqual({ definition: gp, plugin: '@ganforge/plugin-wgan' });
+    expect(registry.find('regularizer', 'gradient-penalty')).toEqual({
+      definition: gp,
+      plugin: '@ganforge/plugin-wgan',
+    });
     expect(registry.has('loss', 'r1')).toBe(true);
     expect(registry.has('loss', 'gradient-penalty')).toBe(false);
     expect(registry.entries().map((e) => `${e.definition.kind}:${e.definition.name}@${e.plugin}`)).toEqual([
@@ -43,22 +46,42 @@ describe('ComponentRegistry', () => {
         'It is provided by @ganforge/plugin-wgan: npm i @ganforge/plugin-wgan and add wganPlugin() to plugins.',
     );
     expect((error as ConfigError).issues).toEqual([
-      { path: 'regularizers[0].kind', message: expect.stringMatching(/^regularizer "gradient-penalty" is not registered/) },
+      {
+        path: 'regularizers[0].kind',
+        message: expect.stringMatching(/^regularizer "gradient-penalty" is not registered/),
+      },
     ]);
   });
 
   it.each([
-    ['data', 'ring', 'data.kind', 'No data sources are registered. It is provided by @ganforge/data: npm i @ganforge/data and add dataPlugin() to plugins.'],
-    ['loss', 'ebgan', 'loss.kind', 'It is provided by @ganforge/plugin-ebgan: npm i @ganforge/plugin-ebgan and add ebganPlugin() to plugins.'],
+    [
+      'data',
+      'ring',
+      'data.kind',
+      'No data sources are registered. It is provided by @ganforge/data: npm i @ganforge/data and add dataPlugin() to plugins.',
+    ],
+    [
+      'loss',
+      'ebgan',
+      'loss.kind',
+      'It is provided by @ganforge/plugin-ebgan: npm i @ganforge/plugin-ebgan and add ebganPlugin() to plugins.',
+    ],
     ['metric', 'frechet-distance', 'metrics[0].kind', 'npm i @ganforge/metrics and add metricsPlugin()'],
-    ['discriminator', 'minibatch-stddev', 'discriminator.kind', 'npm i @ganforge/plugin-minibatch and add minibatchPlugin()'],
+    [
+      'discriminator',
+      'minibatch-stddev',
+      'discriminator.kind',
+      'npm i @ganforge/plugin-minibatch and add minibatchPlugin()',
+    ],
     ['generator', 'conditional', 'generator.kind', 'npm i @ganforge/plugin-cgan and add cganPlugin()'],
     ['trainer', 'default', 'trainer.kind', 'It is built into @ganforge/core'],
     ['regularizer', 'r2', 'regularizers[0].kind', 'Did you mean "r1"?'],
     ['regularizer', 'hinge', 'regularizers[0].kind', '"hinge" is a loss, not a regularizer.'],
     ['hook', 'clipping', 'hooks[0].kind', 'No GANForge package provides it'],
   ] as const)('unknown %s "%s" explains itself', (kind, name, path, expected) => {
-    const error = thrown(() => fixtureRegistry({ core: false, wgan: false, world: false }).get(kind, name, path)) as ConfigError;
+    const error = thrown(() =>
+      fixtureRegistry({ core: false, wgan: false, world: false }).get(kind, name, path),
+    ) as ConfigError;
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.issues[0].path).toBe(path);
     expect(error.message).toContain(expected);
@@ -70,6 +93,8 @@ describe('ComponentRegistry', () => {
     registry.add(fixtureComponent('regularizer', 'hinge'), 'my-plugin');
     const error = thrown(() => registry.add(fixtureComponent('loss', 'hinge'), 'my-plugin'));
     expect(error).toBeInstanceOf(PluginError);
-    expect((error as Error).message).toContain('loss "hinge" is registered by both plugin "@ganforge/losses" and plugin "my-plugin"');
+    expect((error as Error).message).toContain(
+      'loss "hinge" is registered by both plugin "@ganforge/losses" and plugin "my-plugin"',
+    );
   });
 });

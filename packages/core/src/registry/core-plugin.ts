@@ -13,7 +13,8 @@ export function corePlugin(): GanPlugin {
   return {
     name: CORE_PLUGIN_NAME,
     register(container) {
-      for (const definition of builtinComponents()) container.register(GAN_COMPONENT, { useValue: definition });
+      for (const definition of builtinComponents())
+        container.register(GAN_COMPONENT, { useValue: definition });
     },
   };
 }

@@ -36,8 +36,15 @@ export function flattenPlugins(plugins: readonly unknown[]): GanPlugin[] {
 
 function checkPlugin(candidate: unknown, via: string): GanPlugin {
   const plugin = candidate as Partial<GanPlugin> | null | undefined;
-  if (typeof plugin !== 'object' || plugin === null || typeof plugin.name !== 'string' || plugin.name === '') {
-    throw new PluginError(`Invalid plugin in ${via}: expected an object with a name and register(container), found ${describe(candidate)}.`);
+  if (
+    typeof plugin !== 'object' ||
+    plugin === null ||
+    typeof plugin.name !== 'string' ||
+    plugin.name === ''
+  ) {
+    throw new PluginError(
+      `Invalid plugin in ${via}: expected an object with a name and register(container), found ${describe(candidate)}.`,
+    );
   }
   if (typeof plugin.register !== 'function') {
     throw new PluginError(`Plugin "${plugin.name}" (in ${via}) has no register(container) function.`);

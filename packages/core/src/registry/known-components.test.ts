@@ -30,7 +30,11 @@ describe('KNOWN_COMPONENTS (DESIGN.md component-name table)', () => {
     ['trainer', ['default'], '@ganforge/core'],
     ['trainer', ['unrolled'], '@ganforge/plugin-unrolled'],
     ['discriminator', ['minibatch-discrimination', 'minibatch-stddev'], '@ganforge/plugin-minibatch'],
-    ['data', ['ring', 'grid', 'spiral', 'mixture-1d', 'mnist', 'idx', 'csv', 'windows', 'image-folder'], '@ganforge/data'],
+    [
+      'data',
+      ['ring', 'grid', 'spiral', 'mixture-1d', 'mnist', 'idx', 'csv', 'windows', 'image-folder'],
+      '@ganforge/data',
+    ],
     ['metric', ['mode-coverage', 'mmd', 'classifier-score', 'frechet-distance'], '@ganforge/metrics'],
     ['optimizer', ['adam', 'sgd', 'rmsprop'], '@ganforge/core'],
   ] as const)('%s %j → %s', (kind, names, pkg) => {
