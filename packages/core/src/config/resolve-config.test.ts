@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { defineComponent } from '../registry/component.js';
-import { fixtureComponent, fixtureRegistry } from '../registry/fixtures/test-components.js';
+import { createGanContainer, getRegistry } from '../di/create-gan-container.js';
+import {
+  fixtureComponent,
+  fixtureLossComponents,
+  fixturePlugin,
+  fixtureRegistry,
+  fixtureWganComponents,
+  fixtureWorldComponents,
+} from '../registry/fixtures/test-components.js';
 import { resolveConfig } from './resolve-config.js';
 
 const base = () => ({
@@ -234,5 +242,33 @@ describe('resolveConfig: unknown kinds and option types', () => {
     const e = configError({ ...base(), preset: 'broken' }, fixtureRegistry({}, [broken]));
     expect(e.issues[0].path).toBe('preset');
     expect(e.issues[0].message).toContain('trainer.dSteps: expected an integer > 0');
+  });
+});
+
+describe('resolveConfig against a real container', () => {
+  it("resolves with core's own trainer and optimizers and the plugins' components", () => {
+    const container = createGanContainer([
+      fixturePlugin('@test/world', fixtureWorldComponents()),
+      fixturePlugin('@test/wgan', fixtureWganComponents(), {
+        dependencies: [fixturePlugin('@test/losses', fixtureLossComponents())],
+      }),
+    ]);
+    const registry = getRegistry(container);
+    const resolved = resolveConfig(
+      { ...base(), preset: 'wgan-gp', trainer: { kind: 'default', dSteps: 3 } },
+      registry,
+    );
+    expect(resolved.trainer).toEqual({ kind: 'default', dSteps: 3 });
+    expect(resolved.optimizers.generator).toMatchObject({
+      kind: 'adam',
+      lr: 1e-4,
+      beta1: 0,
+      beta2: 0.9,
+      epsilon: 1e-8,
+    });
+    expect(registry.find('trainer', 'default')?.plugin).toBe('@ganforge/core');
+    expect(() => resolveConfig({ ...base(), trainer: { dStep: 3 } }, registry)).toThrow(
+      /trainer\.dStep: expected a known key/,
+    );
   });
 });
