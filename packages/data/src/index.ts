@@ -1,1 +1,21 @@
-export {};
+/**
+ * @ganforge/data: data sources for GANForge. This entry is browser-safe: the 2D toy mixtures
+ * (ring, grid, spiral), 1D mixtures, in-memory tables, sliding windows and labelled images, the
+ * IDX parser, normalization and the seeded MNIST split. File loading (MNIST from the `mnist`
+ * package, IDX files, CSV, PNG folders) and export writers are in `@ganforge/data/node`.
+ * @packageDocumentation
+ */
+import './options-map.js';
+
+export { gaussianMixture } from './mixture/gaussian-mixture.js';
+export type { MixtureSource, GaussianMixtureOptions } from './mixture/gaussian-mixture.js';
+export { ring, ringModes, ringOptionsSchema, ringComponent } from './mixture/ring.js';
+export type { RingOptions } from './mixture/ring.js';
+export { grid, gridModes, gridOptionsSchema, gridComponent } from './mixture/grid.js';
+export type { GridOptions } from './mixture/grid.js';
+export { spiral, spiralModes, spiralOptionsSchema, spiralComponent } from './mixture/spiral.js';
+export type { SpiralOptions } from './mixture/spiral.js';
+export { mixture1d, mixture1dOptionsSchema, mixture1dComponent } from './mixture/mixture-1d.js';
+export type { Mixture1dOptions } from './mixture/mixture-1d.js';
+export { dataPlugin, browserDataComponents } from './plugin.js';
+export { DATA_VERSION } from './version.js';

@@ -1,0 +1,27 @@
+import { GAN_COMPONENT, type AnyComponentDefinition, type GanPlugin } from '@ganforge/core';
+import { modeCoverageComponent } from './coverage/mode-coverage-metric.js';
+import { mmdComponent } from './mmd/mmd-metric.js';
+import { METRICS_VERSION } from './version.js';
+
+/** Every metric component of @ganforge/metrics. */
+export function metricsComponents(): AnyComponentDefinition[] {
+  return [modeCoverageComponent, mmdComponent];
+}
+
+/**
+ * The @ganforge/metrics plugin: registers the metric components by name, for a run config's
+ * `metrics` blocks (computed by core's `metricCallback` at their cadence, into metrics.jsonl).
+ *
+ * ```ts
+ * const gan = createGan(config, { plugins: [lossesPlugin(), modelsPlugin(), dataPlugin(), metricsPlugin()] });
+ * ```
+ */
+export function metricsPlugin(): GanPlugin {
+  return {
+    name: '@ganforge/metrics',
+    version: METRICS_VERSION,
+    register(container) {
+      for (const definition of metricsComponents()) container.register(GAN_COMPONENT, { useValue: definition });
+    },
+  };
+}
