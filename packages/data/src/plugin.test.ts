@@ -23,8 +23,8 @@ describe('dataPlugin (browser entry)', () => {
     const ring = registered(dataPlugin()).find((d) => d.name === 'ring')!;
     expect(ring.options.safeParse({ modes: 8, radius: 1, sigma: 0.01 }).success).toBe(true);
     expect(ring.options.safeParse({ mode: 8 }).success).toBe(false);
-    const source = ring.create(ring.options.parse({ modes: 6 }), {} as never) as { sampleShape: number[] };
+    const source = ring.create(ring.options.parse({ modes: 6 }), {} as never) as { sampleShape: number[]; modes: unknown[] };
     expect(source.sampleShape).toEqual([2]);
-    expect((source as { modes: unknown[] }).modes).toHaveLength(6);
+    expect(source.modes).toHaveLength(6);
   });
 });
