@@ -66,6 +66,17 @@ export function convGeometry(
 }
 
 /**
+ * x[:, top:top+h, left:left+w, :] taken as a rank-3 slice of the [N, H, W·C] view: wasm's rank-4
+ * Slice takes a slow path (2.3 ms vs 0.13 ms for a 64×30×30×1 → 64×28×28×1 crop).
+ */
+export function sliceSpatial(x: tf.Tensor4D, top: number, left: number, h: number, w: number): tf.Tensor4D {
+  const [n, height, width, c] = x.shape;
+  if (top === 0 && left === 0 && h === height && w === width) return x;
+  const cropped = tf.slice(tf.reshape(x, [n, height, width * c]), [0, top, left * c], [n, h, w * c]);
+  return tf.reshape(cropped, [n, h, w, c]);
+}
+
+/**
  * Applies signed per-side pads to the two spatial axes of an NHWC tensor for a following
  * 'valid'-style convolution: negative amounts crop `x`, positive ones are returned as the
  * explicit pad to hand to `tf.conv2d` (no separate pad op).
@@ -75,15 +86,12 @@ export function signedSpatialPad(
   [top, bottom]: [number, number],
   [left, right]: [number, number],
 ): { x: tf.Tensor4D; pad: [[number, number], [number, number], [number, number], [number, number]] } {
-  const [n, h, w, c] = x.shape;
+  const [, h, w] = x.shape;
   const cropTop = Math.max(0, -top);
   const cropLeft = Math.max(0, -left);
   const keepH = h - cropTop - Math.max(0, -bottom);
   const keepW = w - cropLeft - Math.max(0, -right);
-  const cropped =
-    cropTop > 0 || cropLeft > 0 || keepH < h || keepW < w
-      ? tf.slice(x, [0, cropTop, cropLeft, 0], [n, keepH, keepW, c])
-      : x;
+  const cropped = sliceSpatial(x, cropTop, cropLeft, keepH, keepW);
   return {
     x: cropped,
     pad: [

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { convGeometry, flipSpatial, signedSpatialPad } from './conv-geometry.js';
+import { convGeometry, flipSpatial, signedSpatialPad, sliceSpatial } from './conv-geometry.js';
 import type { ConvPad, DimRoundingMode } from './conv-geometry.js';
 
 /**
@@ -77,6 +77,6 @@ export function conv2dInputGradient(
     // Depth-to-space with rank ≤ 4 views (tf.depthToSpace is slow on wasm and has no gradient).
     const rowsFirst = tf.transpose(tf.reshape(z, [n * rows, cols, sH, sW * cin]), [0, 2, 1, 3]);
     const u = tf.reshape(rowsFirst, [n, rows * sH, cols * sW, cin]);
-    return tf.slice(u as tf.Tensor4D, [0, padTop % sH, padLeft % sW, 0], [n, H, W, cin]);
+    return sliceSpatial(u as tf.Tensor4D, padTop % sH, padLeft % sW, H, W);
   });
 }
