@@ -1,27 +1,19 @@
-import { z } from 'zod';
 import { GanForgeError, type ConfigIssue } from '../errors.js';
 import type { ComponentKind, PresetConfig } from '../registry/component.js';
 import type { ComponentRegistry } from '../registry/component-registry.js';
-import { describeUnknownComponent } from '../registry/unknown-component.js';
+import { BlockChecker } from './block-checker.js';
+import { checkResolvedValues } from './check-resolved-values.js';
 import { CORE_DEFAULTS, CORE_OPTIMIZER_DEFAULTS } from './core-defaults.js';
 import { describeValue } from './describe-value.js';
 import { configErrorFromIssues, formatZodIssues } from './format-issues.js';
-import { safeParseComponentBlock, type ParsedComponentBlock } from './parse-component-block.js';
 import { resolvePreset } from './resolve-preset.js';
 import { isPlainObject, safeParseWith } from './safe-parse.js';
-import { ganConfigSchema, optimizersSchema, type GanConfigInput } from './schema.js';
+import { ganConfigSchema, type GanConfigInput } from './schema.js';
 import type { OptimizerSettings, ResolvedConfig, ValueSource } from './types.js';
 import { ValueLayers, type ComponentDefaultsLayer } from './value-layers.js';
 
 const NETWORKS = ['generator', 'discriminator'] as const;
 const OPTIMIZER_FIELDS = ['kind', 'lr', 'beta1', 'beta2', 'epsilon', 'momentum', 'rho'] as const;
-
-/** Values whose source is not the user are checked again once resolved (component defaults). */
-const resolvedValuesSchema = z.object({
-  trainer: z.object({ dSteps: z.number().int().positive() }),
-  optimizers: optimizersSchema,
-  batchSize: z.number().int().positive(),
-});
 
 /**
  * Validates a run config and resolves every defaultable value, before any tensor is made.
@@ -123,7 +115,10 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
     ...userTrainer,
     kind: trainerKind.value,
   };
-  const trainerNote = trainerKind.source === 'user' ? undefined : noteFor(trainerKind.source, fromPreset);
+  const trainerNote =
+    trainerKind.source === 'user'
+      ? undefined
+      : `(trainer "${trainerKind.value}" ${trainerKind.source === 'core' ? "is core's default" : `comes from preset "${presetName}"`})`;
   const trainer =
     trainerKindOk && (input.trainer === undefined || userTrainer !== undefined)
       ? blocks.check('trainer', trainerBlock, 'trainer', trainerNote, ['dSteps'])
@@ -224,73 +219,6 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
   };
   checkResolvedValues(resolved, registry);
   return resolved;
-}
-
-/** Checks values that came from presets or component defaults, and the optimizers' kinds. */
-function checkResolvedValues(resolved: ResolvedConfig, registry: ComponentRegistry): void {
-  const issues: ConfigIssue[] = [];
-  const outcome = safeParseWith(resolvedValuesSchema, resolved);
-  if (outcome.status === 'invalid') {
-    for (const issue of formatZodIssues(outcome.issues, { input: resolved, schema: resolvedValuesSchema })) {
-      const source = resolved.sources[issue.path];
-      issues.push(
-        source === undefined || source === 'user'
-          ? issue
-          : { ...issue, message: `${issue.message} (value from ${source})` },
-      );
-    }
-  }
-  for (const net of NETWORKS) {
-    const path = `optimizers.${net}.kind`;
-    const kind = resolved.optimizers[net].kind;
-    if (
-      typeof kind === 'string' &&
-      !registry.has('optimizer', kind) &&
-      !issues.some((i) => i.path === path)
-    ) {
-      const source = resolved.sources[path];
-      const note = source === 'user' ? '' : ` (value from ${source})`;
-      issues.push({
-        path,
-        message: describeUnknownComponent('optimizer', kind, registry.list('optimizer')) + note,
-      });
-    }
-  }
-  if (issues.length > 0) throw configErrorFromIssues(issues);
-}
-
-/** Validates component blocks, collecting issues; results are undefined where a block failed. */
-class BlockChecker {
-  constructor(
-    private readonly registry: ComponentRegistry,
-    private readonly issues: ConfigIssue[],
-  ) {}
-
-  /** A block the user wrote; skipped (the top-level schema reports it) unless it names a kind. */
-  user<K extends ComponentKind>(
-    kind: K,
-    block: unknown,
-    path: string,
-    reserved?: string[],
-  ): ParsedComponentBlock<K> | undefined {
-    if (!isPlainObject(block) || typeof block.kind !== 'string' || block.kind === '') return undefined;
-    return this.check(kind, block, path, undefined, reserved);
-  }
-
-  check<K extends ComponentKind>(
-    kind: K,
-    block: unknown,
-    path: string,
-    note?: string,
-    reserved?: string[],
-  ): ParsedComponentBlock<K> | undefined {
-    if (note === undefined && (!isPlainObject(block) || typeof block.kind !== 'string' || block.kind === ''))
-      return undefined;
-    const result = safeParseComponentBlock(this.registry, kind, block, path, { note, reserved });
-    if (result.success) return result.value;
-    this.issues.push(...result.issues);
-    return undefined;
-  }
 }
 
 function layered<T>(...candidates: readonly (readonly [ValueSource, T | undefined])[]): {
