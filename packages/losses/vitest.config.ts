@@ -5,5 +5,5 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   resolve: { conditions: ['@ganforge/source'] },
   ssr: { resolve: { conditions: ['@ganforge/source'], externalConditions: ['@ganforge/source'] } },
-  test: { name: 'losses', environment: 'node' },
+  test: { name: 'losses', environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 },
 });
