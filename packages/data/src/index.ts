@@ -19,3 +19,12 @@ export { mixture1d, mixture1dOptionsSchema, mixture1dComponent } from './mixture
 export type { Mixture1dOptions } from './mixture/mixture-1d.js';
 export { dataPlugin, browserDataComponents } from './plugin.js';
 export { DATA_VERSION } from './version.js';
+export { epochSampler } from './sampler/epoch-sampler.js';
+export type { EpochSamplerState } from './sampler/epoch-sampler.js';
+export { inMemorySource, selectRows, validateDataset } from './images/labelled-images.js';
+export type { InMemoryDataset, InMemorySource } from './images/labelled-images.js';
+export { mnistSplitIndices, MNIST_SPLIT_SEED, MNIST_HELD_OUT_SIZE } from './mnist/mnist-split.js';
+export type { SplitIndices } from './mnist/mnist-split.js';
+export { parseIdx, encodeIdx } from './idx/parse-idx.js';
+export type { IdxArray } from './idx/parse-idx.js';
+export { idxToDataset } from './idx/idx-dataset.js';

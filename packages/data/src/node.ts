@@ -1,0 +1,16 @@
+/**
+ * `@ganforge/data/node`: the Node-only part of @ganforge/data. Everything of the browser entry,
+ * plus the file-backed sources (`mnist` from the `mnist` package, `idx`, `csv`, `windows`,
+ * `image-folder`) and the export writers (CSV, PNG). Its `dataPlugin()` registers all nine data
+ * components under the name `@ganforge/data`.
+ * @packageDocumentation
+ */
+import './options-map.js';
+import './node/options-map.js';
+
+export { readDataFile, readMaybeGzipped } from './node/read-file.js';
+export { readIdxFile, readIdxDataset, idx, idxOptionsSchema, idxComponent } from './node/idx-source.js';
+export type { IdxOptions } from './node/idx-source.js';
+export { loadMnistDigits, mnist, mnistOptionsSchema, mnistComponent, MNIST_PACKAGE_SIZE } from './node/mnist-source.js';
+export type { MnistOptions, MnistSource } from './node/mnist-source.js';
+export { dataPlugin, nodeDataComponents } from './node/node-plugin.js';

@@ -1,0 +1,10 @@
+import type { IdxOptions } from './idx-source.js';
+import type { MnistOptions } from './mnist-source.js';
+
+// Importing @ganforge/data/node makes the file-backed sources' config blocks type-checked.
+declare module '@ganforge/core' {
+  interface DataOptionsMap {
+    mnist: MnistOptions;
+    idx: IdxOptions;
+  }
+}
