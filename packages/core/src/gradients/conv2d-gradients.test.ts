@@ -22,6 +22,8 @@ const CASES: ConvCase[] = [
   { name: 'k2 s3 valid (k < s, unused rows)', x: [2, 8, 8, 2], w: [2, 2, 2, 3], strides: 3, pad: 'valid', dilations: 1 },
   { name: 'k3 strides [1,2] explicit pad', x: [2, 7, 8, 2], w: [3, 3, 2, 3], strides: [1, 2], pad: [[0, 0], [2, 1], [0, 2], [0, 0]], dilations: 1 },
   { name: 'k3 dilation 2 same', x: [2, 9, 9, 2], w: [3, 3, 2, 3], strides: 1, pad: 'same', dilations: 2 },
+  { name: 'k3 s2 same cin 1 (im2col dW)', x: [2, 9, 8, 1], w: [3, 3, 1, 12], strides: 2, pad: 'same', dilations: 1 },
+  { name: 'k2 dilation 2 valid cin 1 (im2col dW)', x: [2, 7, 7, 1], w: [2, 2, 1, 4], strides: 1, pad: 'valid', dilations: 2 },
 ];
 
 /** Loss L(x, w) = Σ conv2d(x, w) ⊙ c with fixed weights c. */
@@ -90,6 +92,7 @@ describe.each(TEST_BACKENDS)('Conv2D gradient from forward convolutions on %s', 
   });
 
   it.each(CASES)('$name: dx and dW match the cpu built-in backprop kernels', (c) => {
+    const tensorsBefore = tf.memory().numTensors;
     const { x, w, weights } = tensors(c);
     const [dx, dw] = tf.grads(convLoss(c, weights))([x, w]);
     const ref = references.get(c.name) as Reference;
@@ -101,41 +104,57 @@ describe.each(TEST_BACKENDS)('Conv2D gradient from forward convolutions on %s', 
     expect(ex).toBeLessThan(1e-5);
     expect(ew).toBeLessThan(1e-5);
     tf.dispose([x, w, weights, dx, dw]);
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
   });
 
-  /** Two-conv critic D(x) = Σ tanh(conv(tanh(conv(x, w1, s2 same)), w2, s2 valid)) ⊙ r (tanh: no
-   * constant offsets to add float32 round-off to the finite differences). */
-  function critic(theta: tf.Tensor, x: tf.Tensor) {
-    const [w1, w2] = tf.split(theta, [3 * 3 * 2 * 3, 3 * 3 * 3 * 2]);
-    const h = tf.tanh(tf.conv2d(x as tf.Tensor4D, tf.reshape(w1, [3, 3, 2, 3]) as tf.Tensor4D, 2, 'same'));
-    const o = tf.conv2d(h, tf.reshape(w2, [3, 3, 3, 2]) as tf.Tensor4D, 2, 'valid');
-    return tf.sum(tf.mul(tf.tanh(o), tf.linspace(-1, 1, o.size).reshape(o.shape)));
+  /**
+   * Two-conv critic D(x) = Σ tanh(conv(tanh(conv(x, w1, s2 same)), w2, s2 valid)) ⊙ r (tanh: no
+   * constant offsets to add float32 round-off to the finite differences). With cin = 1 and 12
+   * hidden channels, the first layer's dW takes the im2col path (k·k·cin ≤ cout).
+   */
+  const CRITICS = [
+    { name: 'cin 2 → 3 → 2 (dilated-conv dW)', cin: 2, hidden: 3 },
+    { name: 'cin 1 → 12 → 2 (im2col dW in layer 1)', cin: 1, hidden: 12 },
+  ];
+
+  function criticOf(cin: number, hidden: number) {
+    const n1 = 3 * 3 * cin * hidden;
+    const n2 = 3 * 3 * hidden * 2;
+    const apply = (theta: tf.Tensor, x: tf.Tensor) => {
+      const [w1, w2] = tf.split(theta, [n1, n2]);
+      const h = tf.tanh(tf.conv2d(x as tf.Tensor4D, tf.reshape(w1, [3, 3, cin, hidden]) as tf.Tensor4D, 2, 'same'));
+      const o = tf.conv2d(h, tf.reshape(w2, [3, 3, hidden, 2]) as tf.Tensor4D, 2, 'valid');
+      return tf.sum(tf.mul(tf.tanh(o), tf.linspace(-1, 1, o.size).reshape(o.shape)));
+    };
+    return { apply, size: n1 + n2 };
   }
 
-  it('gradient penalty through a 2-conv critic matches finite differences in the weights', () => {
-    const theta = tf.tensor(normals(54 + 54, 31, 0.5));
-    const x = tf.tensor(normals(2 * 7 * 7 * 2, 32), [2, 7, 7, 2]);
+  it.each(CRITICS)('gradient penalty through a 2-conv critic, $name, matches finite differences in the weights', ({ name, cin, hidden }) => {
+    const critic = criticOf(cin, hidden);
+    const theta = tf.tensor(normals(critic.size, 31, 0.5));
+    const x = tf.tensor(normals(2 * 7 * 7 * cin, 32), [2, 7, 7, cin]);
     const penalty = (t: tf.Tensor) => {
-      const gx = tf.grad((xi: tf.Tensor) => critic(t, xi))(x);
+      const gx = tf.grad((xi: tf.Tensor) => critic.apply(t, xi))(x);
       return tf.mean(tf.square(tf.sub(safeNorm(gx, [1, 2, 3]), 1))) as tf.Scalar;
     };
     const e = relativeError(tf.grad(penalty)(theta).dataSync(), finiteDifferenceGradient(penalty, theta));
-    console.log(`[${backend}] conv critic gradient penalty: ${e.toExponential(2)}`);
+    console.log(`[${backend}] conv critic ${name} gradient penalty: ${e.toExponential(2)}`);
     expect(e).toBeLessThan(1e-3);
     tf.dispose([theta, x]);
   });
 
-  it('unrolled-GAN second derivative d/dx Σ(∂D/∂W ⊙ V) matches finite differences in x', () => {
-    const theta = tf.tensor(normals(54 + 54, 41, 0.5));
-    const x = tf.tensor(normals(2 * 7 * 7 * 2, 43), [2, 7, 7, 2]);
+  it.each(CRITICS)('unrolled-GAN second derivative d/dx Σ(∂D/∂W ⊙ V), $name, matches finite differences in x', ({ name, cin, hidden }) => {
+    const critic = criticOf(cin, hidden);
+    const theta = tf.tensor(normals(critic.size, 41, 0.5));
+    const x = tf.tensor(normals(2 * 7 * 7 * cin, 43), [2, 7, 7, cin]);
     // V plays the role of the vector backpropagated through an unrolled update θ − η∂D/∂θ.
-    const v = tf.grad((t: tf.Tensor) => critic(t, x))(theta);
+    const v = tf.grad((t: tf.Tensor) => critic.apply(t, x))(theta);
     const inner = (xi: tf.Tensor) => {
-      const gw = tf.grad((t: tf.Tensor) => critic(t, xi))(theta);
+      const gw = tf.grad((t: tf.Tensor) => critic.apply(t, xi))(theta);
       return tf.sum(tf.mul(gw, v)) as tf.Scalar;
     };
     const e = relativeError(tf.grad(inner)(x).dataSync(), finiteDifferenceGradient(inner, x));
-    console.log(`[${backend}] unrolled d/dx of dD/dW: ${e.toExponential(2)}`);
+    console.log(`[${backend}] conv critic ${name} unrolled d/dx of dD/dW: ${e.toExponential(2)}`);
     expect(e).toBeLessThan(1e-3);
     tf.dispose([theta, v, x]);
   });

@@ -67,6 +67,7 @@ describe.each(TEST_BACKENDS)('conv2dTranspose on %s', (backend) => {
   });
 
   it.each(CASES)('$name: GANForge op, forward and gradients, match tfjs cpu', (c) => {
+    const tensorsBefore = tf.memory().numTensors;
     const ref = references.get(c.name) as Reference;
     const { x, w, weights } = tensors(c);
     const y = conv2dTranspose(x, w, c.out, c.strides, c.pad);
@@ -78,6 +79,7 @@ describe.each(TEST_BACKENDS)('conv2dTranspose on %s', (backend) => {
     expect(y.shape).toEqual(c.out);
     for (const e of errors) expect(e).toBeLessThan(1e-5);
     tf.dispose([x, w, weights, y, dx, dw]);
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
   });
 
   it.each(CASES)('$name: stock tf.conv2dTranspose (GANForge kernel and gradient) matches tfjs cpu', (c) => {
