@@ -23,19 +23,26 @@ async function typecheck(project: string): Promise<{ code: number; output: strin
 const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 describe('config option maps grow by declaration merging', () => {
-  it('a config with a wrongly typed option of an augmented component fails to compile, at that option', async () => {
-    const [wrong, correct] = await Promise.all([
-      typecheck('tsconfig.wrong-option.json'),
-      typecheck('tsconfig.correct-option.json'),
-    ]);
+  it.each([
+    ['the config barrel (../../index.js)', 'wrong-option', 'correct-option'],
+    ["the public entry '@ganforge/core'", 'wrong-option-public', 'correct-option-public'],
+  ])(
+    'augmenting %s: a wrongly typed option fails to compile at that option, a right one compiles',
+    async (_, wrongFixture, correctFixture) => {
+      const [wrong, correct] = await Promise.all([
+        typecheck(`tsconfig.${wrongFixture}.json`),
+        typecheck(`tsconfig.${correctFixture}.json`),
+      ]);
 
-    const wrongOutput = plain(wrong.output);
-    expect(wrong.code).not.toBe(0);
-    expect(wrongOutput).toContain('wrong-option.ts:16:45 - error TS2322');
-    expect(wrongOutput).toContain("The expected type comes from property 'weight'");
-    expect(wrongOutput).toContain('Found 1 error');
+      const wrongOutput = plain(wrong.output);
+      expect(wrong.code).not.toBe(0);
+      expect(wrongOutput).toContain(`${wrongFixture}.ts:15:45 - error TS2322`);
+      expect(wrongOutput).toContain("The expected type comes from property 'weight'");
+      expect(wrongOutput).toContain('Found 1 error');
 
-    expect(plain(correct.output)).not.toContain('error TS');
-    expect(correct.code).toBe(0);
-  }, 60_000);
+      expect(plain(correct.output)).not.toContain('error TS');
+      expect(correct.code).toBe(0);
+    },
+    60_000,
+  );
 });
