@@ -107,6 +107,21 @@ describe.each(TEST_BACKENDS)('Conv2D gradient from forward convolutions on %s', 
     expect(tf.memory().numTensors).toBe(tensorsBefore);
   });
 
+  it.skipIf(backend !== 'cpu')('NCHW (cpu only; wasm convs are NHWC): dx and dW match the built-in kernels', () => {
+    const x = tf.tensor(normals(2 * 3 * 7 * 7, 1), [2, 3, 7, 7]) as tf.Tensor4D;
+    const w = tf.tensor(normals(3 * 3 * 3 * 4, 2), [3, 3, 3, 4]) as tf.Tensor4D;
+    const dy = tf.tensor(normals(2 * 4 * 4 * 4, 3), [2, 4, 4, 4]) as tf.Tensor4D;
+    const [dx, dw] = tf.grads((xi: tf.Tensor, wi: tf.Tensor) =>
+      tf.sum(tf.mul(tf.conv2d(xi as tf.Tensor4D, wi as tf.Tensor4D, 2, 'same', 'NCHW'), dy)),
+    )([x, w]);
+    const attrs = { strides: 2, pad: 'same', dataFormat: 'NCHW' } as unknown as tf.NamedAttrMap;
+    const refDx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: w }, { ...attrs, inputShape: x.shape }) as tf.Tensor;
+    const refDw = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: w.shape }) as tf.Tensor;
+    expect(relativeError(dx.dataSync(), refDx.dataSync())).toBeLessThan(1e-5);
+    expect(relativeError(dw.dataSync(), refDw.dataSync())).toBeLessThan(1e-5);
+    tf.dispose([x, w, dy, dx, dw, refDx, refDw]);
+  });
+
   /**
    * Two-conv critic D(x) = Σ tanh(conv(tanh(conv(x, w1, s2 same)), w2, s2 valid)) ⊙ r (tanh: no
    * constant offsets to add float32 round-off to the finite differences). With cin = 1 and 12
