@@ -12,7 +12,8 @@ export function sigmoidCrossEntropyWithLogits(logits: tf.Tensor, target: number)
   return tf.tidy(() => {
     const pos = tf.softplus(tf.neg(logits));
     const neg = tf.softplus(logits);
-    const perSample = target === 1 ? pos : target === 0 ? neg : tf.add(tf.mul(target, pos), tf.mul(1 - target, neg));
+    const perSample =
+      target === 1 ? pos : target === 0 ? neg : tf.add(tf.mul(target, pos), tf.mul(1 - target, neg));
     return tf.mean(perSample) as tf.Scalar;
   });
 }
@@ -30,8 +31,18 @@ export interface LabelSmoothingOptions {
 
 /** zod schema of {@link LabelSmoothingOptions}: both in [0, 0.5), default 0. */
 export const labelSmoothingShape = {
-  realLabelSmoothing: z.number().min(0).lt(0.5).default(0).describe('α: real target 1 − α (one-sided label smoothing)'),
-  fakeLabelSmoothing: z.number().min(0).lt(0.5).default(0).describe('β: fake target β (two-sided label smoothing)'),
+  realLabelSmoothing: z
+    .number()
+    .min(0)
+    .lt(0.5)
+    .default(0)
+    .describe('α: real target 1 − α (one-sided label smoothing)'),
+  fakeLabelSmoothing: z
+    .number()
+    .min(0)
+    .lt(0.5)
+    .default(0)
+    .describe('β: fake target β (two-sided label smoothing)'),
 };
 
 /**

@@ -9,7 +9,10 @@ import { thresholdAccuracy } from './accuracy.js';
  *
  *   real = E_x[max(0, 1 − D(x))],   fake = E_z[max(0, 1 + D(G(z)))]
  */
-export function hingeDiscriminatorLoss(realScores: tf.Tensor, fakeScores: tf.Tensor): { real: tf.Scalar; fake: tf.Scalar } {
+export function hingeDiscriminatorLoss(
+  realScores: tf.Tensor,
+  fakeScores: tf.Tensor,
+): { real: tf.Scalar; fake: tf.Scalar } {
   return tf.tidy(() => ({
     real: tf.mean(tf.relu(tf.sub(1, realScores))) as tf.Scalar,
     fake: tf.mean(tf.relu(tf.add(1, fakeScores))) as tf.Scalar,

@@ -25,7 +25,13 @@ export {
   leastSquaresComponent,
 } from './least-squares.js';
 export type { LeastSquaresOptions, LeastSquaresLossOptions } from './least-squares.js';
-export { hingeDiscriminatorLoss, hingeGeneratorLoss, hingeLoss, hingeOptionsSchema, hingeComponent } from './hinge.js';
+export {
+  hingeDiscriminatorLoss,
+  hingeGeneratorLoss,
+  hingeLoss,
+  hingeOptionsSchema,
+  hingeComponent,
+} from './hinge.js';
 export type { HingeOptions } from './hinge.js';
 export {
   wassersteinCriticLoss,

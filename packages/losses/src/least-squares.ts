@@ -36,7 +36,10 @@ export function leastSquaresDiscriminatorLoss(
  *
  *   L_G = ½·E_z[(D(G(z)) − c)²]
  */
-export function leastSquaresGeneratorLoss(fakeScores: tf.Tensor, options: LeastSquaresOptions = {}): tf.Scalar {
+export function leastSquaresGeneratorLoss(
+  fakeScores: tf.Tensor,
+  options: LeastSquaresOptions = {},
+): tf.Scalar {
   const c = options.c ?? 1;
   return tf.tidy(() => tf.mul(0.5, tf.mean(tf.square(tf.sub(fakeScores, c)))) as tf.Scalar);
 }

@@ -5,9 +5,18 @@ import { bceDiscriminatorLoss, sigmoidCrossEntropyWithLogits } from './bce.js';
 import { thresholdAccuracy } from './accuracy.js';
 import { minimaxGeneratorLoss, minimaxLoss } from './minimax.js';
 import { nonSaturatingGeneratorLoss, nonSaturatingLoss } from './non-saturating.js';
-import { leastSquaresDiscriminatorLoss, leastSquaresGeneratorLoss, leastSquaresLoss } from './least-squares.js';
+import {
+  leastSquaresDiscriminatorLoss,
+  leastSquaresGeneratorLoss,
+  leastSquaresLoss,
+} from './least-squares.js';
 import { hingeDiscriminatorLoss, hingeGeneratorLoss, hingeLoss } from './hinge.js';
-import { wassersteinCriticLoss, wassersteinEstimate, wassersteinGeneratorLoss, wassersteinLoss } from './wasserstein.js';
+import {
+  wassersteinCriticLoss,
+  wassersteinEstimate,
+  wassersteinGeneratorLoss,
+  wassersteinLoss,
+} from './wasserstein.js';
 import { read } from './test-utils.js';
 
 const softplus = (x: number): number => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
@@ -49,7 +58,10 @@ describe('binary cross-entropy on logits', () => {
     // target t: t·softplus(−l) + (1 − t)·softplus(l)
     const real = (0.9 * softplus(-2) + 0.1 * softplus(2) + (0.9 * softplus(1) + 0.1 * softplus(-1))) / 2;
     const fake = (0.2 * softplus(-0.5) + 0.8 * softplus(0.5) + (0.2 * softplus(3) + 0.8 * softplus(-3))) / 2;
-    const out = bceDiscriminatorLoss(col(realLogits), col(fakeLogits), { realLabelSmoothing: alpha, fakeLabelSmoothing: beta });
+    const out = bceDiscriminatorLoss(col(realLogits), col(fakeLogits), {
+      realLabelSmoothing: alpha,
+      fakeLabelSmoothing: beta,
+    });
     expect(read(out.real)).toBeCloseTo(real, 5);
     expect(read(out.fake)).toBeCloseTo(fake, 5);
     // one-sided: the fake part is unchanged
@@ -60,21 +72,28 @@ describe('binary cross-entropy on logits', () => {
 
   it('is finite for saturated logits (softplus form, no log of a sigmoid)', () => {
     expect(read(sigmoidCrossEntropyWithLogits(col([-200, 200]), 1))).toBeCloseTo(100, 3);
-    expect(read(nonSaturatingGeneratorLoss(col([-120]))) ).toBeCloseTo(120, 3);
+    expect(read(nonSaturatingGeneratorLoss(col([-120])))).toBeCloseTo(120, 3);
     expect(read(minimaxGeneratorLoss(col([150])))).toBeCloseTo(-150, 3);
   });
 
   it('generator losses: minimax E log(1 − σ(l)) and non-saturating −E log σ(l)', () => {
     // minimax: −(softplus(0.5) + softplus(−3))/2 = −0.511332; NS: (0.474077 + 3.048587)/2 = 1.761332
     expect(read(minimaxGeneratorLoss(col(fakeLogits)))).toBeCloseTo(-(softplus(0.5) + softplus(-3)) / 2, 5);
-    expect(read(nonSaturatingGeneratorLoss(col(fakeLogits)))).toBeCloseTo((softplus(-0.5) + softplus(3)) / 2, 5);
+    expect(read(nonSaturatingGeneratorLoss(col(fakeLogits)))).toBeCloseTo(
+      (softplus(-0.5) + softplus(3)) / 2,
+      5,
+    );
     expect((softplus(-0.5) + softplus(3)) / 2).toBeCloseTo(1.761332, 5);
   });
 
   it('non-saturating keeps a gradient where minimax saturates (D(G(z)) ≈ 0)', () => {
     const logits = [-10, -8]; // σ = 4.54e-5 and 3.35e-4
-    const gMinimax = tf.grad((l: tf.Tensor) => minimaxGeneratorLoss(l))(col(logits)).dataSync();
-    const gNs = tf.grad((l: tf.Tensor) => nonSaturatingGeneratorLoss(l))(col(logits)).dataSync();
+    const gMinimax = tf
+      .grad((l: tf.Tensor) => minimaxGeneratorLoss(l))(col(logits))
+      .dataSync();
+    const gNs = tf
+      .grad((l: tf.Tensor) => nonSaturatingGeneratorLoss(l))(col(logits))
+      .dataSync();
     // d/dl −softplus(l)/n = −σ(l)/n;  d/dl softplus(−l)/n = −(1 − σ(l))/n
     expect(gMinimax[0]).toBeCloseTo(-sigmoid(-10) / 2, 9); // −2.27e-5
     expect(gMinimax[1]).toBeCloseTo(-sigmoid(-8) / 2, 8); // −1.68e-4
@@ -89,7 +108,7 @@ describe('binary cross-entropy on logits', () => {
     const gm = grad(minimaxGeneratorLoss); // −(σ(−9.5)·1 + σ(−9)·2)/2
     const gn = grad(nonSaturatingGeneratorLoss); // −((1 − σ(−9.5))·1 + (1 − σ(−9))·2)/2
     expect(gm).toBeCloseTo(-(sigmoid(-9.5) + 2 * sigmoid(-9)) / 2, 7);
-    expect(gn).toBeCloseTo(-((1 - sigmoid(-9.5)) + 2 * (1 - sigmoid(-9))) / 2, 5);
+    expect(gn).toBeCloseTo(-(1 - sigmoid(-9.5) + 2 * (1 - sigmoid(-9))) / 2, 5);
     expect(Math.abs(gm)).toBeLessThan(2e-4);
     expect(Math.abs(gn)).toBeGreaterThan(1.49);
   });
@@ -100,7 +119,10 @@ describe('least squares (Mao et al. 2017)', () => {
     const out = leastSquaresDiscriminatorLoss(col([0.8, 0.3]), col([0.1, 0.6]));
     expect(read(out.real)).toBeCloseTo((0.5 * ((0.8 - 1) ** 2 + (0.3 - 1) ** 2)) / 2, 6); // 0.1325
     expect(read(out.fake)).toBeCloseTo((0.5 * (0.1 ** 2 + 0.6 ** 2)) / 2, 6); // 0.0925
-    expect(read(leastSquaresGeneratorLoss(col([0.1, 0.6])))).toBeCloseTo((0.5 * (0.9 ** 2 + 0.4 ** 2)) / 2, 6); // 0.2425
+    expect(read(leastSquaresGeneratorLoss(col([0.1, 0.6])))).toBeCloseTo(
+      (0.5 * (0.9 ** 2 + 0.4 ** 2)) / 2,
+      6,
+    ); // 0.2425
     // the −1/1/0 coding of the paper's eq. 8
     const coded = leastSquaresDiscriminatorLoss(col([0.8]), col([0.1]), { a: -1, b: 1 });
     expect(read(coded.real)).toBeCloseTo(0.5 * 0.2 ** 2, 6);
@@ -163,7 +185,10 @@ describe('accuracy and the GanLoss objects', () => {
   it('routes the context scores into each loss (real + fake split)', () => {
     const ctx = scoresContext([2, -1], [0.5, -3]);
     const ns = nonSaturatingLoss({ realLabelSmoothing: 0.1 }).discriminatorLoss(ctx);
-    expect(read(ns.real)).toBeCloseTo((0.9 * softplus(-2) + 0.1 * softplus(2) + 0.9 * softplus(1) + 0.1 * softplus(-1)) / 2, 5);
+    expect(read(ns.real)).toBeCloseTo(
+      (0.9 * softplus(-2) + 0.1 * softplus(2) + 0.9 * softplus(1) + 0.1 * softplus(-1)) / 2,
+      5,
+    );
     expect(read(ns.fake)).toBeCloseTo((softplus(0.5) + softplus(-3)) / 2, 5);
     expect(read(minimaxLoss().generatorLoss(ctx))).toBeCloseTo(-(softplus(0.5) + softplus(-3)) / 2, 5);
     expect(read(hingeLoss().generatorLoss(ctx))).toBeCloseTo(1.25, 6);
@@ -172,7 +197,13 @@ describe('accuracy and the GanLoss objects', () => {
   it('allocates nothing beyond its results', () => {
     const ctx = scoresContext([2, -1], [0.5, -3]);
     const before = tf.memory().numTensors;
-    for (const loss of [minimaxLoss(), nonSaturatingLoss(), leastSquaresLoss(), hingeLoss(), wassersteinLoss()]) {
+    for (const loss of [
+      minimaxLoss(),
+      nonSaturatingLoss(),
+      leastSquaresLoss(),
+      hingeLoss(),
+      wassersteinLoss(),
+    ]) {
       const d = loss.discriminatorLoss(ctx);
       tf.dispose([d.real, d.fake, loss.generatorLoss(ctx)]);
       if (loss.accuracy) tf.dispose(Object.values(loss.accuracy(ctx)));

@@ -40,7 +40,8 @@ export function minimaxLoss(options: LabelSmoothingOptions = {}): GanLoss {
 export const minimaxComponent = defineComponent({
   kind: 'loss',
   name: 'minimax',
-  description: 'Minimax GAN loss on logits (Goodfellow et al. 2014): G minimizes log(1 − D(G(z))); saturates.',
+  description:
+    'Minimax GAN loss on logits (Goodfellow et al. 2014): G minimizes log(1 − D(G(z))); saturates.',
   options: minimaxOptionsSchema,
   create: (options) => minimaxLoss(options),
 });

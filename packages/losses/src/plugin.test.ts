@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GAN_COMPONENT, Rng, type AnyComponentDefinition, type BuildContext, type DependencyContainer } from '@ganforge/core';
+import {
+  GAN_COMPONENT,
+  Rng,
+  type AnyComponentDefinition,
+  type BuildContext,
+  type DependencyContainer,
+} from '@ganforge/core';
 import { lossesPlugin } from './plugin.js';
 import { LOSSES_VERSION } from './version.js';
 
@@ -22,10 +28,16 @@ describe('lossesPlugin', () => {
   it('registers the five losses and the r1 regularizer, with the package version', () => {
     const plugin = lossesPlugin();
     expect(plugin.name).toBe('@ganforge/losses');
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(plugin.version).toBe(pkg.version);
     expect(LOSSES_VERSION).toBe(pkg.version);
-    expect(registered().map((d) => `${d.kind}:${d.name}`).sort()).toEqual([
+    expect(
+      registered()
+        .map((d) => `${d.kind}:${d.name}`)
+        .sort(),
+    ).toEqual([
       'loss:hinge',
       'loss:least-squares',
       'loss:minimax',
@@ -37,7 +49,10 @@ describe('lossesPlugin', () => {
 
   it('validates options strictly, with documented defaults, and creates named components', () => {
     const byName = Object.fromEntries(registered().map((d) => [d.name, d]));
-    expect(byName['non-saturating'].options.parse({})).toEqual({ realLabelSmoothing: 0, fakeLabelSmoothing: 0 });
+    expect(byName['non-saturating'].options.parse({})).toEqual({
+      realLabelSmoothing: 0,
+      fakeLabelSmoothing: 0,
+    });
     expect(byName['non-saturating'].options.safeParse({ labelSmoothing: 0.1 }).success).toBe(false);
     expect(byName['non-saturating'].options.safeParse({ realLabelSmoothing: 0.6 }).success).toBe(false);
     expect(byName['least-squares'].options.parse({})).toEqual({ a: 0, b: 1, c: 1 });

@@ -9,7 +9,14 @@ import { wassersteinComponent } from './wasserstein.js';
 
 /** Every component of @ganforge/losses: losses `minimax`, `non-saturating`, `least-squares`, `hinge`, `wasserstein`; regularizer `r1`. */
 export function lossesComponents(): AnyComponentDefinition[] {
-  return [minimaxComponent, nonSaturatingComponent, leastSquaresComponent, hingeComponent, wassersteinComponent, r1Component];
+  return [
+    minimaxComponent,
+    nonSaturatingComponent,
+    leastSquaresComponent,
+    hingeComponent,
+    wassersteinComponent,
+    r1Component,
+  ];
 }
 
 /**
@@ -24,7 +31,8 @@ export function lossesPlugin(): GanPlugin {
     name: '@ganforge/losses',
     version: LOSSES_VERSION,
     register(container) {
-      for (const definition of lossesComponents()) container.register(GAN_COMPONENT, { useValue: definition });
+      for (const definition of lossesComponents())
+        container.register(GAN_COMPONENT, { useValue: definition });
     },
   };
 }

@@ -1,6 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { installGradientFixes, Rng, type Discriminator, type LossContext, type ParamTree } from '@ganforge/core';
+import {
+  installGradientFixes,
+  Rng,
+  type Discriminator,
+  type LossContext,
+  type ParamTree,
+} from '@ganforge/core';
 import { r1Penalty, r1Regularizer } from './r1.js';
 import {
   gradientVsFiniteDifferences,
@@ -52,14 +58,20 @@ describe('r1Penalty (Mescheder et al. 2018)', () => {
     const reg = r1Regularizer({ gamma: 4 });
     expect(reg.weight).toBe(2);
     expect(reg.target).toBe('discriminator');
-    const ctx = { d, real: { x }, dParams: { w: tf.mul(w, 2) }, dState: {}, rng: new Rng(1) } as unknown as LossContext;
+    const ctx = {
+      d,
+      real: { x },
+      dParams: { w: tf.mul(w, 2) },
+      dState: {},
+      rng: new Rng(1),
+    } as unknown as LossContext;
     // with substitute params 2w: ‖2w‖² = 36
     expect(read(reg.penalty(ctx))).toBeCloseTo(36, 4);
     expect(r1Regularizer().weight).toBe(5); // γ = 10 by default
     d.dispose();
   });
 
-  it('its gradient w.r.t. a relu MLP D\'s params matches finite differences (second order)', () => {
+  it("its gradient w.r.t. a relu MLP D's params matches finite differences (second order)", () => {
     const d = tinyMlpDiscriminator(3, 5, tf.relu);
     const x = batchAwayFromKinks(d, 4, 3);
     const err = r1ParamGradientError(d, x);
@@ -68,7 +80,7 @@ describe('r1Penalty (Mescheder et al. 2018)', () => {
     d.dispose();
   });
 
-  it('its gradient w.r.t. a relu conv D\'s params matches finite differences (second order)', () => {
+  it("its gradient w.r.t. a relu conv D's params matches finite differences (second order)", () => {
     const d = tinyConvDiscriminator(5, 1, 2, tf.relu);
     const x = new Rng(11, 'data').normalTensor([2, 5, 5, 1]);
     const err = r1ParamGradientError(d, x);
@@ -77,7 +89,7 @@ describe('r1Penalty (Mescheder et al. 2018)', () => {
     d.dispose();
   });
 
-  it('matches finite differences through tf.leakyRelu and tanh (core\'s gradient fixes installed)', () => {
+  it("matches finite differences through tf.leakyRelu and tanh (core's gradient fixes installed)", () => {
     const leaky = (h: tf.Tensor): tf.Tensor => tf.leakyRelu(h, 0.2);
     const mlp = tinyMlpDiscriminator(3, 5, leaky);
     const x = batchAwayFromKinks(mlp, 4, 3);
@@ -87,7 +99,9 @@ describe('r1Penalty (Mescheder et al. 2018)', () => {
     const errConv = r1ParamGradientError(conv, xc);
     const tanhMlp = tinyMlpDiscriminator(3, 5, tf.tanh);
     const errTanh = r1ParamGradientError(tanhMlp, x);
-    console.log(`R1 ∂/∂θ: leakyRelu MLP ${errMlp.toExponential(2)}, leakyRelu conv ${errConv.toExponential(2)}, tanh MLP ${errTanh.toExponential(2)}`);
+    console.log(
+      `R1 ∂/∂θ: leakyRelu MLP ${errMlp.toExponential(2)}, leakyRelu conv ${errConv.toExponential(2)}, tanh MLP ${errTanh.toExponential(2)}`,
+    );
     expect(errMlp).toBeLessThan(2e-3);
     expect(errConv).toBeLessThan(5e-3);
     expect(errTanh).toBeLessThan(2e-3);
@@ -95,18 +109,27 @@ describe('r1Penalty (Mescheder et al. 2018)', () => {
     [mlp, conv, tanhMlp].forEach((n) => n.dispose());
   });
 
-  it('never writes D\'s state and leaks no tensor', () => {
+  it("never writes D's state and leaks no tensor", () => {
     const d = tinyMlpDiscriminator(3, 5, tf.relu);
     const x = new Rng(3, 'data').normalTensor([4, 3]);
     const stateBefore = d.state['layers/0/count'].dataSync()[0];
-    const ctx = { d, real: { x }, dParams: d.params, dState: d.state, rng: new Rng(1) } as unknown as LossContext;
+    const ctx = {
+      d,
+      real: { x },
+      dParams: d.params,
+      dState: d.state,
+      rng: new Rng(1),
+    } as unknown as LossContext;
     const reg = r1Regularizer();
     read(reg.penalty(ctx)); // warm-up
     const before = tf.memory().numTensors;
     // R1 does not depend on the output bias: differentiate w.r.t. the other params.
     const keys = Object.keys(d.params).filter((k) => k !== 'layers/2/bias');
     const grads = tf.grads((...ps: tf.Tensor[]) =>
-      reg.penalty({ ...ctx, dParams: { ...d.params, ...Object.fromEntries(keys.map((k, i) => [k, ps[i]])) } }),
+      reg.penalty({
+        ...ctx,
+        dParams: { ...d.params, ...Object.fromEntries(keys.map((k, i) => [k, ps[i]])) },
+      }),
     )(keys.map((k) => d.params[k]));
     tf.dispose(grads);
     expect(tf.memory().numTensors).toBe(before);

@@ -1,5 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { defineComponent, type Discriminator, type LossContext, type ParamTree, type Regularizer, type Rng } from '@ganforge/core';
+import {
+  defineComponent,
+  type Discriminator,
+  type LossContext,
+  type ParamTree,
+  type Regularizer,
+  type Rng,
+} from '@ganforge/core';
 import { z } from 'zod';
 
 /** What {@link r1Penalty} evaluates the discriminator with. */
@@ -26,7 +33,13 @@ export interface R1Inputs {
 export function r1Penalty(d: Discriminator, xReal: tf.Tensor, inputs: R1Inputs = {}): tf.Scalar {
   return tf.tidy(() => {
     const scoreSum = (x: tf.Tensor): tf.Scalar => {
-      const out = d.forward(x, { training: true, params: inputs.params, state: inputs.state, cond: inputs.cond, rng: inputs.rng });
+      const out = d.forward(x, {
+        training: true,
+        params: inputs.params,
+        state: inputs.state,
+        cond: inputs.cond,
+        rng: inputs.rng,
+      });
       return tf.sum(out.score) as tf.Scalar;
     };
     const gradX = tf.grad(scoreSum)(xReal);

@@ -32,8 +32,12 @@ export function gradientVsFiniteDifferences(
   const keys = Object.keys(params).sort();
   const grads = tf.tidy(() =>
     // 0·Σp connects params the function does not depend on (R1 ignores the output bias): their gradient is 0.
-    tf.grads((...ts: tf.Tensor[]) =>
-      ts.reduce((acc, t) => tf.add(acc, tf.mul(0, tf.sum(t))), f(Object.fromEntries(keys.map((k, i) => [k, ts[i]])))) as tf.Scalar,
+    tf.grads(
+      (...ts: tf.Tensor[]) =>
+        ts.reduce(
+          (acc, t) => tf.add(acc, tf.mul(0, tf.sum(t))),
+          f(Object.fromEntries(keys.map((k, i) => [k, ts[i]]))),
+        ) as tf.Scalar,
     )(keys.map((k) => params[k])),
   );
   const analytic = Float32Array.from(grads.flatMap((g) => Array.from(g.dataSync())));
@@ -99,7 +103,13 @@ export function tinyMlpDiscriminator(inputDim: number, hidden: number, act: Act,
 }
 
 /** A tiny conv discriminator on `[h, w, c]` images: conv 3×3 s2 'same' → act → conv 3×3 s2 → act → dense 1. */
-export function tinyConvDiscriminator(size: number, channels: number, filters: number, act: Act, seed = 2): Discriminator {
+export function tinyConvDiscriminator(
+  size: number,
+  channels: number,
+  filters: number,
+  act: Act,
+  seed = 2,
+): Discriminator {
   const rng = new Rng(seed, 'init');
   const out = Math.ceil(Math.ceil(size / 2) / 2);
   const init: ParamTree = {
@@ -121,8 +131,18 @@ export function tinyConvDiscriminator(size: number, channels: number, filters: n
     forward(x, o) {
       const p = o.params ?? params;
       return tf.tidy(() => {
-        const h0 = act(tf.add(tf.conv2d(x as tf.Tensor4D, p['layers/0/kernel'] as tf.Tensor4D, 2, 'same'), p['layers/0/bias']));
-        const h1 = act(tf.add(tf.conv2d(h0 as tf.Tensor4D, p['layers/1/kernel'] as tf.Tensor4D, 2, 'same'), p['layers/1/bias']));
+        const h0 = act(
+          tf.add(
+            tf.conv2d(x as tf.Tensor4D, p['layers/0/kernel'] as tf.Tensor4D, 2, 'same'),
+            p['layers/0/bias'],
+          ),
+        );
+        const h1 = act(
+          tf.add(
+            tf.conv2d(h0 as tf.Tensor4D, p['layers/1/kernel'] as tf.Tensor4D, 2, 'same'),
+            p['layers/1/bias'],
+          ),
+        );
         const features = tf.reshape(h1, [x.shape[0], -1]);
         const score = tf.add(tf.matMul(features, p['layers/2/kernel']), p['layers/2/bias']);
         return { score, features, state: {} };

@@ -9,7 +9,10 @@ import { z } from 'zod';
  *
  * The Lipschitz constraint (weight clipping, gradient penalty) lives in @ganforge/plugin-wgan.
  */
-export function wassersteinCriticLoss(realScores: tf.Tensor, fakeScores: tf.Tensor): { real: tf.Scalar; fake: tf.Scalar } {
+export function wassersteinCriticLoss(
+  realScores: tf.Tensor,
+  fakeScores: tf.Tensor,
+): { real: tf.Scalar; fake: tf.Scalar } {
   return tf.tidy(() => ({
     real: tf.neg(tf.mean(realScores)) as tf.Scalar,
     fake: tf.mean(fakeScores) as tf.Scalar,
@@ -56,7 +59,8 @@ export function wassersteinLoss(): GanLoss {
 export const wassersteinComponent = defineComponent({
   kind: 'loss',
   name: 'wasserstein',
-  description: 'Wasserstein critic loss (Arjovsky et al. 2017); pair it with a Lipschitz constraint (plugin-wgan).',
+  description:
+    'Wasserstein critic loss (Arjovsky et al. 2017); pair it with a Lipschitz constraint (plugin-wgan).',
   options: wassersteinOptionsSchema,
   defaults: WASSERSTEIN_DEFAULTS,
   create: () => wassersteinLoss(),

@@ -6,13 +6,25 @@ import {
   dcganGenerator,
   dcganGeneratorOptionsSchema,
 } from './networks/dcgan.js';
-import { mlpDiscriminator, mlpDiscriminatorOptionsSchema, mlpGenerator, mlpGeneratorOptionsSchema } from './networks/mlp.js';
+import {
+  mlpDiscriminator,
+  mlpDiscriminatorOptionsSchema,
+  mlpGenerator,
+  mlpGeneratorOptionsSchema,
+} from './networks/mlp.js';
 import { SpectralNormDiscriminator, SpectralNormGenerator } from './spectral-norm/spectral-norm-network.js';
 
 /** zod schema of the `spectral-norm` wrapper's options (the inner block is validated when built). */
 export const spectralNormOptionsSchema = z.strictObject({
-  inner: z.looseObject({ kind: z.string() }).describe('the wrapped network block, e.g. { kind: "dcgan", width: 32 }'),
-  powerIterations: z.number().int().positive().default(1).describe('power iterations per training forward (default 1)'),
+  inner: z
+    .looseObject({ kind: z.string() })
+    .describe('the wrapped network block, e.g. { kind: "dcgan", width: 32 }'),
+  powerIterations: z
+    .number()
+    .int()
+    .positive()
+    .default(1)
+    .describe('power iterations per training forward (default 1)'),
   epsilon: z.number().positive().default(1e-12).describe('ε of the power-iteration norms (default 1e-12)'),
 });
 
@@ -75,7 +87,11 @@ export const spectralNormDiscriminatorComponent = defineComponent({
   options: spectralNormOptionsSchema,
   create: (options, ctx) => {
     const { inner, ...sn } = options;
-    return new SpectralNormDiscriminator(ctx.build('discriminator', inner, 'discriminator.inner'), ctx.rng, sn);
+    return new SpectralNormDiscriminator(
+      ctx.build('discriminator', inner, 'discriminator.inner'),
+      ctx.rng,
+      sn,
+    );
   },
 });
 

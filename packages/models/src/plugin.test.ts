@@ -1,7 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GAN_COMPONENT, Rng, type AnyComponentDefinition, type BuildContext, type DependencyContainer } from '@ganforge/core';
+import {
+  GAN_COMPONENT,
+  Rng,
+  type AnyComponentDefinition,
+  type BuildContext,
+  type DependencyContainer,
+} from '@ganforge/core';
 import { modelsPlugin } from './plugin.js';
 import { MODELS_VERSION } from './version.js';
 
@@ -39,10 +45,16 @@ describe('modelsPlugin', () => {
   it('registers mlp, dcgan and spectral-norm for both network kinds, with the package version', () => {
     const plugin = modelsPlugin();
     expect(plugin.name).toBe('@ganforge/models');
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(plugin.version).toBe(pkg.version);
     expect(MODELS_VERSION).toBe(pkg.version);
-    expect(registered().map((d) => `${d.kind}:${d.name}`).sort()).toEqual([
+    expect(
+      registered()
+        .map((d) => `${d.kind}:${d.name}`)
+        .sort(),
+    ).toEqual([
       'discriminator:dcgan',
       'discriminator:mlp',
       'discriminator:spectral-norm',
@@ -66,7 +78,13 @@ describe('modelsPlugin', () => {
     expect(mlp.options.safeParse({ hiden: [3] }).success).toBe(false);
     expect(mlp.options.safeParse({ activation: 'swish' }).success).toBe(false);
     const dcgan = registered().find((d) => d.kind === 'discriminator' && d.name === 'dcgan')!;
-    expect(dcgan.options.parse({})).toMatchObject({ width: 64, kernelSize: 4, batchNorm: false, leakyReluAlpha: 0.2, init: 'dcgan-normal' });
+    expect(dcgan.options.parse({})).toMatchObject({
+      width: 64,
+      kernelSize: 4,
+      batchNorm: false,
+      leakyReluAlpha: 0.2,
+      init: 'dcgan-normal',
+    });
   });
 
   it('spectral-norm builds its inner block through ctx.build', () => {
@@ -74,7 +92,10 @@ describe('modelsPlugin', () => {
     const options = sn.options.parse({ inner: { kind: 'dcgan', width: 2 } });
     expect(options).toEqual({ inner: { kind: 'dcgan', width: 2 }, powerIterations: 1, epsilon: 1e-12 });
     const d = sn.create(options, context()) as import('@ganforge/core').Discriminator;
-    expect(Object.keys(d.state).sort()).toEqual(['spectral-norm/layers/0/kernel/u', 'spectral-norm/layers/3/kernel/u']);
+    expect(Object.keys(d.state).sort()).toEqual([
+      'spectral-norm/layers/0/kernel/u',
+      'spectral-norm/layers/3/kernel/u',
+    ]);
     expect(d.forward(tf.zeros([2, 8, 8, 1]), { training: true }).score.shape).toEqual([2, 1]);
     expect(sn.options.safeParse({ inner: { kind: 'dcgan' }, iterations: 2 }).success).toBe(false);
     d.dispose();

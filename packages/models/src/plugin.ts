@@ -15,7 +15,8 @@ export function modelsPlugin(): GanPlugin {
     name: '@ganforge/models',
     version: MODELS_VERSION,
     register(container) {
-      for (const definition of modelsComponents()) container.register(GAN_COMPONENT, { useValue: definition });
+      for (const definition of modelsComponents())
+        container.register(GAN_COMPONENT, { useValue: definition });
     },
   };
 }

@@ -32,8 +32,12 @@ export function gradientVsFiniteDifferences(
   const keys = Object.keys(params).sort();
   const grads = tf.tidy(() =>
     // 0·Σp connects params the function does not depend on (R1 ignores the output bias): their gradient is 0.
-    tf.grads((...ts: tf.Tensor[]) =>
-      ts.reduce((acc, t) => tf.add(acc, tf.mul(0, tf.sum(t))), f(Object.fromEntries(keys.map((k, i) => [k, ts[i]])))) as tf.Scalar,
+    tf.grads(
+      (...ts: tf.Tensor[]) =>
+        ts.reduce(
+          (acc, t) => tf.add(acc, tf.mul(0, tf.sum(t))),
+          f(Object.fromEntries(keys.map((k, i) => [k, ts[i]]))),
+        ) as tf.Scalar,
     )(keys.map((k) => params[k])),
   );
   const analytic = Float32Array.from(grads.flatMap((g) => Array.from(g.dataSync())));

@@ -10,13 +10,22 @@ beforeAll(async () => {
 describe('fromLayersModel', () => {
   it('wraps a generator: latent size, output shape, weights by structural path', () => {
     const model = tf.sequential({
-      layers: [tf.layers.dense({ inputShape: [3], units: 4, activation: 'relu' }), tf.layers.dense({ units: 6, activation: 'tanh' }), tf.layers.reshape({ targetShape: [2, 3] })],
+      layers: [
+        tf.layers.dense({ inputShape: [3], units: 4, activation: 'relu' }),
+        tf.layers.dense({ units: 6, activation: 'tanh' }),
+        tf.layers.reshape({ targetShape: [2, 3] }),
+      ],
     });
     const g = fromLayersModel(model, 'generator');
     expect(g.latentDim).toBe(3);
     expect(g.outputShape).toEqual([2, 3]);
     expect(g.supportsSubstituteParams).toBe(false);
-    expect(Object.keys(g.params).sort()).toEqual(['layers/0/bias', 'layers/0/kernel', 'layers/1/bias', 'layers/1/kernel']);
+    expect(Object.keys(g.params).sort()).toEqual([
+      'layers/0/bias',
+      'layers/0/kernel',
+      'layers/1/bias',
+      'layers/1/kernel',
+    ]);
     expect(g.params['layers/0/kernel'].shape).toEqual([3, 4]);
     expect(g.generate(tf.ones([5, 3]), { training: false }).x.shape).toEqual([5, 2, 3]);
     g.dispose();
@@ -41,7 +50,9 @@ describe('fromLayersModel', () => {
     expect(d.forward(x, { training: false, params: { ...d.params } }).score.shape).toEqual([4, 1]);
     const other = Object.fromEntries(Object.entries(d.params).map(([k, v]) => [k, tf.mul(v, 2)]));
     expect(() => d.forward(x, { training: false, params: other })).toThrow(ConfigError);
-    expect(() => d.forward(x, { training: false, params: other })).toThrow(/supportsSubstituteParams is false/);
+    expect(() => d.forward(x, { training: false, params: other })).toThrow(
+      /supportsSubstituteParams is false/,
+    );
     d.dispose();
   });
 });

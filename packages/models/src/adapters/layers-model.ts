@@ -31,7 +31,10 @@ function weightTrees(model: tf.LayersModel): { params: VariableTree; state: Vari
 
 /** Substitute trees are refused unless they are the model's own variables. */
 function refuseSubstitutes(own: VariableTree, o: ForwardOptions): void {
-  for (const [what, tree, mine] of [['params', o.params, own], ['state', o.state, undefined]] as const) {
+  for (const [what, tree, mine] of [
+    ['params', o.params, own],
+    ['state', o.state, undefined],
+  ] as const) {
     if (tree === undefined) continue;
     const same = mine !== undefined && Object.entries(tree).every(([k, t]) => mine[k] === t);
     if (!same) {
@@ -69,7 +72,10 @@ class LayersModelGenerator extends LayersModelNetwork implements Generator {
 
   generate(z: tf.Tensor, options: ForwardOptions): GeneratorOutput {
     refuseSubstitutes(this.params, options);
-    return { x: this.model.apply(z, { training: options.training }) as tf.Tensor, state: this.state as ParamTree };
+    return {
+      x: this.model.apply(z, { training: options.training }) as tf.Tensor,
+      state: this.state as ParamTree,
+    };
   }
 }
 
@@ -82,7 +88,12 @@ class LayersModelDiscriminator extends LayersModelNetwork implements Discriminat
     this.inputShape = model.inputs[0].shape.slice(1) as number[];
     const layers = model.layers;
     this.withFeatures =
-      layers.length >= 2 ? tf.model({ inputs: model.inputs, outputs: [layers[layers.length - 2].output as tf.SymbolicTensor, model.outputs[0]] }) : undefined;
+      layers.length >= 2
+        ? tf.model({
+            inputs: model.inputs,
+            outputs: [layers[layers.length - 2].output as tf.SymbolicTensor, model.outputs[0]],
+          })
+        : undefined;
   }
 
   forward(x: tf.Tensor, options: ForwardOptions): DiscriminatorOutput {
@@ -110,6 +121,9 @@ class LayersModelDiscriminator extends LayersModelNetwork implements Discriminat
  */
 export function fromLayersModel(model: tf.LayersModel, role: 'generator'): Generator;
 export function fromLayersModel(model: tf.LayersModel, role: 'discriminator'): Discriminator;
-export function fromLayersModel(model: tf.LayersModel, role: 'generator' | 'discriminator'): Generator | Discriminator {
+export function fromLayersModel(
+  model: tf.LayersModel,
+  role: 'generator' | 'discriminator',
+): Generator | Discriminator {
   return role === 'generator' ? new LayersModelGenerator(model) : new LayersModelDiscriminator(model);
 }

@@ -33,7 +33,8 @@ describe('activations', () => {
       const x = tf.tensor1d(X);
       const c = tf.tensor1d([0.7, -1.1, 0.4, 1.9, -0.5, 0.8]);
       // d/dx Σ c·f'(x) = c·f''(x), analytic (second order) vs central differences of f'
-      const firstDerivative = (t: tf.Tensor) => tf.sum(tf.mul(c, tf.grad((u: tf.Tensor) => tf.sum(f(u)))(t))) as tf.Scalar;
+      const firstDerivative = (t: tf.Tensor) =>
+        tf.sum(tf.mul(c, tf.grad((u: tf.Tensor) => tf.sum(f(u)))(t))) as tf.Scalar;
       const { relativeError: err, numeric } = gradientVsFiniteDifferences((p) => firstDerivative(p.x), { x });
       const analytic = take(tf.grad(firstDerivative)(x));
       if (name === 'relu' || name === 'leaky-relu') {

@@ -3,7 +3,16 @@ import { z } from 'zod';
 import type { Layer } from './layer.js';
 
 /** The activations GANForge networks use, by config name. */
-export const activationNameSchema = z.enum(['linear', 'relu', 'leaky-relu', 'tanh', 'sigmoid', 'softplus', 'elu', 'selu']);
+export const activationNameSchema = z.enum([
+  'linear',
+  'relu',
+  'leaky-relu',
+  'tanh',
+  'sigmoid',
+  'softplus',
+  'elu',
+  'selu',
+]);
 
 /** One of {@link activationNameSchema}'s names. */
 export type ActivationName = z.infer<typeof activationNameSchema>;

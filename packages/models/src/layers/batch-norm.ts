@@ -30,7 +30,10 @@ export function batchNorm(channels: number, options: BatchNormOptions = {}): Lay
     apply: (params, state, x, options) =>
       tf.tidy(() => {
         const normalize = (mean: tf.Tensor, variance: tf.Tensor): tf.Tensor =>
-          tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, epsilon))), params.gamma), params.beta);
+          tf.add(
+            tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, epsilon))), params.gamma),
+            params.beta,
+          );
         if (!options.training) return { y: normalize(state.movingMean, state.movingVariance), state };
         const axes = x.shape.map((_, i) => i).slice(0, -1);
         const { mean, variance } = tf.moments(x, axes);
@@ -38,7 +41,10 @@ export function batchNorm(channels: number, options: BatchNormOptions = {}): Lay
           tf.add(tf.mul(momentum, moving), tf.mul(1 - momentum, batch));
         return {
           y: normalize(mean, variance),
-          state: { movingMean: update(state.movingMean, mean), movingVariance: update(state.movingVariance, variance) },
+          state: {
+            movingMean: update(state.movingMean, mean),
+            movingVariance: update(state.movingVariance, variance),
+          },
         };
       }),
   };

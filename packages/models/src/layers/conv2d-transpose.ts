@@ -20,7 +20,12 @@ export interface Conv2dTransposeOptions {
 }
 
 /** Spatial output size of a transposed convolution (the inverse of conv2d's size rule). */
-export function transposedOutputSize(input: number, kernelSize: number, strides: number, padding: 'same' | 'valid'): number {
+export function transposedOutputSize(
+  input: number,
+  kernelSize: number,
+  strides: number,
+  padding: 'same' | 'valid',
+): number {
   return padding === 'same' ? input * strides : (input - 1) * strides + kernelSize;
 }
 
@@ -54,7 +59,13 @@ export function conv2dTranspose(options: Conv2dTransposeOptions): Layer {
           transposedOutputSize(w!, k, strides, padding),
           filters,
         ];
-        const y = coreConv2dTranspose(x as tf.Tensor4D, params.kernel as tf.Tensor4D, outShape, strides, padding);
+        const y = coreConv2dTranspose(
+          x as tf.Tensor4D,
+          params.kernel as tf.Tensor4D,
+          outShape,
+          strides,
+          padding,
+        );
         return { y: useBias ? tf.add(y, params.bias) : y, state };
       }),
   };

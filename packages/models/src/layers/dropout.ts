@@ -8,14 +8,17 @@ import type { Layer } from './layer.js';
  * identity at inference. No params, no state.
  */
 export function dropout(rate: number): Layer {
-  if (!(rate >= 0 && rate < 1)) throw new ConfigError(`dropout rate must be in [0, 1), got ${rate}`, 'dropout');
+  if (!(rate >= 0 && rate < 1))
+    throw new ConfigError(`dropout rate must be in [0, 1), got ${rate}`, 'dropout');
   return {
     kind: 'dropout',
     init: () => ({ params: {}, state: {} }),
     apply: (_params, state, x, options) => {
       if (!options.training || rate === 0) return { y: x, state };
       if (!options.rng) {
-        throw new ConfigError('dropout in training mode needs a random stream: pass ForwardOptions.rng (the run\'s dropout stream)');
+        throw new ConfigError(
+          "dropout in training mode needs a random stream: pass ForwardOptions.rng (the run's dropout stream)",
+        );
       }
       const uniform = options.rng.uniformArray(x.size);
       const mask = new Float32Array(x.size);

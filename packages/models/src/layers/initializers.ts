@@ -15,7 +15,13 @@ export const initSchemeSchema = z.enum(['glorot-uniform', 'he-normal', 'dcgan-no
 export type InitScheme = z.infer<typeof initSchemeSchema>;
 
 /** Draws a kernel of `shape` with fan-in/fan-out under `scheme` from `rng`. */
-export function initKernel(rng: Rng, shape: number[], fanIn: number, fanOut: number, scheme: InitScheme): tf.Tensor {
+export function initKernel(
+  rng: Rng,
+  shape: number[],
+  fanIn: number,
+  fanOut: number,
+  scheme: InitScheme,
+): tf.Tensor {
   switch (scheme) {
     case 'glorot-uniform': {
       const limit = Math.sqrt(6 / (fanIn + fanOut));

@@ -16,7 +16,10 @@ export function layerNorm(features: number, epsilon = 1e-5): Layer {
     apply: (params, state, x) =>
       tf.tidy(() => {
         const { mean, variance } = tf.moments(x, -1, true);
-        const y = tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, epsilon))), params.gamma), params.beta);
+        const y = tf.add(
+          tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, epsilon))), params.gamma),
+          params.beta,
+        );
         return { y, state };
       }),
   };

@@ -46,6 +46,7 @@ export function prefixTree(prefix: string, tree: ParamTree): ParamTree {
 /** The sub-tree under a prefix, with the prefix removed. */
 export function subTree(prefix: string, tree: ParamTree): ParamTree {
   const out: ParamTree = {};
-  for (const [key, value] of Object.entries(tree)) if (key.startsWith(prefix)) out[key.slice(prefix.length)] = value;
+  for (const [key, value] of Object.entries(tree))
+    if (key.startsWith(prefix)) out[key.slice(prefix.length)] = value;
   return out;
 }

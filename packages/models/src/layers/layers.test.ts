@@ -44,7 +44,13 @@ describe('dense, conv2d, conv2dTranspose', () => {
     const x = rng.normalTensor([2, 7, 7, 4]);
     const y = t.apply(tp.params, {}, x, infer).y;
     expect(y.shape).toEqual([2, 14, 14, 2]);
-    const reference = tf.conv2dTranspose(x as tf.Tensor4D, tp.params.kernel as tf.Tensor4D, [2, 14, 14, 2], 2, 'same');
+    const reference = tf.conv2dTranspose(
+      x as tf.Tensor4D,
+      tp.params.kernel as tf.Tensor4D,
+      [2, 14, 14, 2],
+      2,
+      'same',
+    );
     expect(relativeError(take(y), take(reference))).toBeLessThan(1e-5);
     const valid = conv2dTranspose({ inChannels: 4, filters: 2, kernelSize: 3, strides: 2, padding: 'valid' });
     expect(valid.apply(valid.init(rng).params, {}, x, infer).y.shape).toEqual([2, 15, 15, 2]);
@@ -58,7 +64,10 @@ describe('dense, conv2d, conv2dTranspose', () => {
     expect(Math.max(...Array.from(a).map(Math.abs))).toBeLessThanOrEqual(limit);
     expect(Math.max(...Array.from(a).map(Math.abs))).toBeGreaterThan(0.95 * limit);
     const std = (v: Float32Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0) / v.length);
-    expect(std(take(initKernel(new Rng(8), [256, 64], 256, 64, 'he-normal')))).toBeCloseTo(Math.sqrt(2 / 256), 2);
+    expect(std(take(initKernel(new Rng(8), [256, 64], 256, 64, 'he-normal')))).toBeCloseTo(
+      Math.sqrt(2 / 256),
+      2,
+    );
     expect(std(take(initKernel(new Rng(9), [128, 128], 128, 128, 'dcgan-normal')))).toBeCloseTo(0.02, 3);
   });
 });
@@ -70,8 +79,14 @@ describe('batch norm', () => {
     const x = tf.tensor2d([1, 10, 3, 20], [2, 2]); // channel means 2, 15; biased variances 1, 25
     const out = layer.apply(init.params, init.state, x, train);
     expect(Array.from(take(out.y))).toEqual([-1, -1, 1, 1].map((v) => expect.closeTo(v, 3)));
-    expect(Array.from(out.state.movingMean.dataSync())).toEqual([expect.closeTo(0.9 * 0 + 0.1 * 2, 6), expect.closeTo(1.5, 6)]);
-    expect(Array.from(out.state.movingVariance.dataSync())).toEqual([expect.closeTo(0.9 + 0.1 * 1, 6), expect.closeTo(0.9 + 2.5, 5)]);
+    expect(Array.from(out.state.movingMean.dataSync())).toEqual([
+      expect.closeTo(0.9 * 0 + 0.1 * 2, 6),
+      expect.closeTo(1.5, 6),
+    ]);
+    expect(Array.from(out.state.movingVariance.dataSync())).toEqual([
+      expect.closeTo(0.9 + 0.1 * 1, 6),
+      expect.closeTo(0.9 + 2.5, 5),
+    ]);
     expect(Array.from(init.state.movingMean.dataSync())).toEqual([0, 0]); // input state untouched
   });
 
@@ -92,7 +107,9 @@ describe('layer norm, dropout, reshape, flatten', () => {
     const { params } = layer.init(new Rng(1));
     const y = take(layer.apply(params, {}, tf.tensor2d([1, 2, 3, 4, 10, 10, 20, 20], [2, 4]), infer).y);
     const s = 1 / Math.sqrt(1.25);
-    expect(Array.from(y.slice(0, 4))).toEqual([-1.5 * s, -0.5 * s, 0.5 * s, 1.5 * s].map((v) => expect.closeTo(v, 5)));
+    expect(Array.from(y.slice(0, 4))).toEqual(
+      [-1.5 * s, -0.5 * s, 0.5 * s, 1.5 * s].map((v) => expect.closeTo(v, 5)),
+    );
     expect(Array.from(y.slice(4))).toEqual([-1, -1, 1, 1].map((v) => expect.closeTo(v, 5)));
   });
 

@@ -11,11 +11,23 @@ import { flatten, reshape } from '../layers/reshape.js';
 import { SequentialDiscriminator, SequentialGenerator } from './sequential-network.js';
 
 const hiddenShape = {
-  hidden: z.array(z.number().int().positive()).min(1).default([256, 256]).describe('hidden layer widths (default [256, 256])'),
+  hidden: z
+    .array(z.number().int().positive())
+    .min(1)
+    .default([256, 256])
+    .describe('hidden layer widths (default [256, 256])'),
   activation: activationNameSchema.default('leaky-relu').describe('hidden activation (default leaky-relu)'),
   leakyReluAlpha: z.number().min(0).max(1).default(0.2).describe('α of leaky-relu (default 0.2)'),
-  normalization: z.enum(['none', 'batch-norm', 'layer-norm']).default('none').describe('after each hidden dense layer (default none)'),
-  dropout: z.number().min(0).lt(1).default(0).describe('dropout rate after each hidden activation (default 0)'),
+  normalization: z
+    .enum(['none', 'batch-norm', 'layer-norm'])
+    .default('none')
+    .describe('after each hidden dense layer (default none)'),
+  dropout: z
+    .number()
+    .min(0)
+    .lt(1)
+    .default(0)
+    .describe('dropout rate after each hidden activation (default 0)'),
   init: initSchemeSchema.default('glorot-uniform').describe('kernel initialization (default glorot-uniform)'),
 };
 
@@ -63,7 +75,8 @@ function size(shape: readonly number[]): number {
  */
 export function mlpGenerator(options: MlpGeneratorOptions, ctx: NetworkBuildContext): SequentialGenerator {
   const o = mlpGeneratorOptionsSchema.parse(options);
-  if (!(ctx.latentDim > 0)) throw new ConfigError(`mlp generator needs latentDim > 0, got ${ctx.latentDim}`, 'latentDim');
+  if (!(ctx.latentDim > 0))
+    throw new ConfigError(`mlp generator needs latentDim > 0, got ${ctx.latentDim}`, 'latentDim');
   const { layers, width } = hiddenLayers(ctx.latentDim, o);
   const outputs = size(ctx.sampleShape);
   layers.push(dense(width, outputs, { init: o.init }), activationLayer(o.outputActivation, o.leakyReluAlpha));
@@ -76,7 +89,10 @@ export function mlpGenerator(options: MlpGeneratorOptions, ctx: NetworkBuildCont
  * flatten → [dense → (norm) → activation → (dropout)] × hidden → dense → 1 linear score (a logit
  * or critic value). Features are the last hidden activations.
  */
-export function mlpDiscriminator(options: MlpDiscriminatorOptions, ctx: Pick<NetworkBuildContext, 'rng' | 'sampleShape'>): SequentialDiscriminator {
+export function mlpDiscriminator(
+  options: MlpDiscriminatorOptions,
+  ctx: Pick<NetworkBuildContext, 'rng' | 'sampleShape'>,
+): SequentialDiscriminator {
   const o = mlpDiscriminatorOptionsSchema.parse(options);
   const inputs = size(ctx.sampleShape);
   const { layers, width } = hiddenLayers(inputs, o);

@@ -70,9 +70,16 @@ describe('MLP networks', () => {
     expect(relativeError(sub, own)).toBeGreaterThan(0.1);
     // leaky-relu is positively homogeneous: doubling every weight and bias of a 1-hidden-layer net
     // doubles the hidden layer and gives 4·W₂h + 2·b₂ = 4·score (b₂ starts at 0)
-    expect(relativeError(sub, own.map((v) => 4 * v))).toBeLessThan(1e-5);
+    expect(
+      relativeError(
+        sub,
+        own.map((v) => 4 * v),
+      ),
+    ).toBeLessThan(1e-5);
     expect(snapshot(d.params)).toEqual(before);
-    expect(() => d.forward(x, { training: false, params: { 'layers/0/kernel': doubled['layers/0/kernel'] } })).toThrow(ConfigError);
+    expect(() =>
+      d.forward(x, { training: false, params: { 'layers/0/kernel': doubled['layers/0/kernel'] } }),
+    ).toThrow(ConfigError);
     d.dispose();
   });
 
@@ -81,7 +88,9 @@ describe('MLP networks', () => {
     const before = snapshot(g.state);
     const z = new Rng(3).normalTensor([8, 3]);
     const out = g.generate(z, { training: true });
-    expect(relativeError(take(out.state['layers/1/movingMean']), before['layers/1/movingMean'])).toBeGreaterThan(0);
+    expect(
+      relativeError(take(out.state['layers/1/movingMean']), before['layers/1/movingMean']),
+    ).toBeGreaterThan(0);
     expect(snapshot(g.state)).toEqual(before);
     const inference = g.generate(z, { training: false });
     expect(inference.state['layers/1/movingMean']).toBe(g.state['layers/1/movingMean']);
@@ -95,7 +104,9 @@ describe('MLP networks', () => {
     const step = () => {
       const gOut = g.generate(z, { training: true, rng: new Rng(1) });
       const dOut = d.forward(gOut.x, { training: true });
-      const fresh = Object.entries(gOut.state).filter(([k, t]) => g.state[k] !== t).map(([, t]) => t);
+      const fresh = Object.entries(gOut.state)
+        .filter(([k, t]) => g.state[k] !== t)
+        .map(([, t]) => t);
       tf.dispose([gOut.x, dOut.score, dOut.features, ...fresh]);
     };
     step();
@@ -168,7 +179,9 @@ describe('DCGAN networks (Radford et al. 2015)', () => {
       (p) => tf.sum(d.forward(x, { training: true, params: p }).score) as tf.Scalar,
       params,
     );
-    console.log(`DCGAN D ∂score/∂θ (${Object.values(params).reduce((n, t) => n + t.size, 0)} params) vs FD: relative error ${err.toExponential(2)}`);
+    console.log(
+      `DCGAN D ∂score/∂θ (${Object.values(params).reduce((n, t) => n + t.size, 0)} params) vs FD: relative error ${err.toExponential(2)}`,
+    );
     expect(err).toBeLessThan(1e-2);
     d.dispose();
   });

@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Discriminator, DiscriminatorOutput, ForwardOptions, Generator, GeneratorOutput, Rng, VariableTree } from '@ganforge/core';
+import type {
+  Discriminator,
+  DiscriminatorOutput,
+  ForwardOptions,
+  Generator,
+  GeneratorOutput,
+  Rng,
+  VariableTree,
+} from '@ganforge/core';
 import type { Layer } from '../layers/layer.js';
 import { applySequential, initSequential } from '../layers/sequential.js';
 import { resolveTree, toVariables } from './variables.js';

@@ -16,7 +16,11 @@ export function toVariables(tree: ParamTree, trainable: boolean): VariableTree {
  * The tree a forward pass uses: the substitute when given (it must hold every path of the
  * network's own tree), else the variables.
  */
-export function resolveTree(own: VariableTree, substitute: ParamTree | undefined, what: 'params' | 'state'): ParamTree {
+export function resolveTree(
+  own: VariableTree,
+  substitute: ParamTree | undefined,
+  what: 'params' | 'state',
+): ParamTree {
   if (substitute === undefined) return own;
   const missing = Object.keys(own).filter((key) => !(key in substitute));
   if (missing.length > 0) {

@@ -41,10 +41,13 @@ class SpectralNormCore {
     readonly options: SpectralNormOptions,
   ) {
     if (!inner.supportsSubstituteParams) {
-      throw new ConfigError('spectral-norm wraps only networks that accept substitute params (not a wrapped tf.LayersModel)');
+      throw new ConfigError(
+        'spectral-norm wraps only networks that accept substitute params (not a wrapped tf.LayersModel)',
+      );
     }
     this.kernelPaths = spectralNormKernelPaths(inner.params);
-    if (this.kernelPaths.length === 0) throw new ConfigError('spectral-norm: the inner network has no kernel to normalize');
+    if (this.kernelPaths.length === 0)
+      throw new ConfigError('spectral-norm: the inner network has no kernel to normalize');
     const uInit: ParamTree = {};
     for (const path of this.kernelPaths) {
       const cols = inner.params[path].shape[inner.params[path].rank - 1];
@@ -63,7 +66,10 @@ class SpectralNormCore {
     const normalized: ParamTree = { ...params };
     const u: ParamTree = {};
     for (const path of this.kernelPaths) {
-      const out = spectralNormalize(params[path], state[uKey(path)], { ...this.options, training: o.training });
+      const out = spectralNormalize(params[path], state[uKey(path)], {
+        ...this.options,
+        training: o.training,
+      });
       normalized[path] = out.kernel;
       u[uKey(path)] = out.u;
       out.sigma.dispose();

@@ -5,7 +5,14 @@ import { dcganDiscriminator, dcganGenerator } from '../networks/dcgan.js';
 import { mlpDiscriminator } from '../networks/mlp.js';
 import { SpectralNormDiscriminator, SpectralNormGenerator } from './spectral-norm-network.js';
 import { spectralNormalize } from './spectral-normalize.js';
-import { buildContext, gradientVsFiniteDifferences, largestSingularValue, relativeError, snapshot, take } from '../test-utils.js';
+import {
+  buildContext,
+  gradientVsFiniteDifferences,
+  largestSingularValue,
+  relativeError,
+  snapshot,
+  take,
+} from '../test-utils.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -34,7 +41,9 @@ describe('spectralNormalize (Miyato et al. 2018)', () => {
     const w = new Rng(2).normalTensor([16, 8]);
     const { sigmaMax, rawSigma } = normalizedSigma(w, 20);
     const early = [1, 3, 5].map((n) => normalizedSigma(w, n).sigmaMax.toFixed(4)).join(', ');
-    console.log(`dense 16×8: σ_max(W) = ${rawSigma.toFixed(3)}, σ_max(W/σ̂) after 1, 3, 5 steps: ${early}; after 20: ${sigmaMax.toFixed(5)}`);
+    console.log(
+      `dense 16×8: σ_max(W) = ${rawSigma.toFixed(3)}, σ_max(W/σ̂) after 1, 3, 5 steps: ${early}; after 20: ${sigmaMax.toFixed(5)}`,
+    );
     expect(rawSigma).toBeGreaterThan(3);
     expect(Math.abs(sigmaMax - 1)).toBeLessThan(0.02);
   });
@@ -42,7 +51,9 @@ describe('spectralNormalize (Miyato et al. 2018)', () => {
   it('conv kernel [3, 3, 4, 8] (as a 36×8 matrix): within 2 % of 1 after 20 iterations', () => {
     const w = new Rng(3).normalTensor([3, 3, 4, 8], 0, 0.5);
     const { sigmaMax, rawSigma } = normalizedSigma(w, 20);
-    console.log(`conv 3×3×4×8: σ_max(W) = ${rawSigma.toFixed(3)}, σ_max(W/σ̂) after 20 steps = ${sigmaMax.toFixed(5)}`);
+    console.log(
+      `conv 3×3×4×8: σ_max(W) = ${rawSigma.toFixed(3)}, σ_max(W/σ̂) after 20 steps = ${sigmaMax.toFixed(5)}`,
+    );
     expect(Math.abs(sigmaMax - 1)).toBeLessThan(0.02);
   });
 
@@ -65,7 +76,10 @@ describe('spectral-norm wrappers', () => {
     const inner = dcganDiscriminator({ width: 2 }, buildContext([8, 8, 1]));
     const d = new SpectralNormDiscriminator(inner, new Rng(1, 'init'));
     expect(d.params).toBe(inner.params);
-    expect(Object.keys(d.state).sort()).toEqual(['spectral-norm/layers/0/kernel/u', 'spectral-norm/layers/3/kernel/u']);
+    expect(Object.keys(d.state).sort()).toEqual([
+      'spectral-norm/layers/0/kernel/u',
+      'spectral-norm/layers/3/kernel/u',
+    ]);
     expect(d.state['spectral-norm/layers/0/kernel/u'].shape).toEqual([2]);
     const fake = { ...inner, supportsSubstituteParams: false, params: inner.params, state: {} };
     expect(() => new SpectralNormDiscriminator(fake as never, new Rng(1))).toThrow(ConfigError);
@@ -73,7 +87,10 @@ describe('spectral-norm wrappers', () => {
   });
 
   it('a training forward returns updated u (not assigned); inference returns u unchanged', () => {
-    const d = new SpectralNormDiscriminator(mlpDiscriminator({ hidden: [4] }, buildContext([3])), new Rng(1, 'init'));
+    const d = new SpectralNormDiscriminator(
+      mlpDiscriminator({ hidden: [4] }, buildContext([3])),
+      new Rng(1, 'init'),
+    );
     const before = snapshot(d.state);
     const x = new Rng(2).normalTensor([4, 3]);
     const train = d.forward(x, { training: true });
@@ -86,7 +103,10 @@ describe('spectral-norm wrappers', () => {
   });
 
   it('normalizes what the inner net sees: scores of an SN D are invariant to scaling its kernels', () => {
-    const d = new SpectralNormDiscriminator(mlpDiscriminator({ hidden: [4] }, buildContext([3])), new Rng(1, 'init'));
+    const d = new SpectralNormDiscriminator(
+      mlpDiscriminator({ hidden: [4] }, buildContext([3])),
+      new Rng(1, 'init'),
+    );
     const x = new Rng(3).normalTensor([4, 3]);
     const scaled: ParamTree = Object.fromEntries(
       Object.entries(d.params).map(([k, v]) => [k, k.endsWith('kernel') ? tf.mul(v, 3) : v]),
@@ -98,11 +118,19 @@ describe('spectral-norm wrappers', () => {
   });
 
   it('wraps generators too, and leaks no tensor', () => {
-    const g = new SpectralNormGenerator(dcganGenerator({ width: 2 }, buildContext([8, 8, 1], 3)), new Rng(2, 'init'));
+    const g = new SpectralNormGenerator(
+      dcganGenerator({ width: 2 }, buildContext([8, 8, 1], 3)),
+      new Rng(2, 'init'),
+    );
     const z = tf.ones([2, 3]);
     const step = () => {
       const out = g.generate(z, { training: true });
-      tf.dispose([out.x, ...Object.entries(out.state).filter(([k, t]) => g.state[k] !== t).map(([, t]) => t)]);
+      tf.dispose([
+        out.x,
+        ...Object.entries(out.state)
+          .filter(([k, t]) => g.state[k] !== t)
+          .map(([, t]) => t),
+      ]);
     };
     step();
     const n = tf.memory().numTensors;

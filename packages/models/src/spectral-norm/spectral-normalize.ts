@@ -37,7 +37,11 @@ function normalize(x: tf.Tensor, epsilon: number): tf.Tensor {
  * gradient (stop-gradient), so ∂W̄/∂W flows through W and through σ's dependence on W only, as in
  * the paper.
  */
-export function spectralNormalize(kernel: tf.Tensor, u: tf.Tensor, options: SpectralNormalizeOptions): SpectralNormalized {
+export function spectralNormalize(
+  kernel: tf.Tensor,
+  u: tf.Tensor,
+  options: SpectralNormalizeOptions,
+): SpectralNormalized {
   const iterations = options.training ? (options.powerIterations ?? 1) : 0;
   const epsilon = options.epsilon ?? 1e-12;
   return tf.tidy(() => {
