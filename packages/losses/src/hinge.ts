@@ -28,7 +28,9 @@ export function hingeGeneratorLoss(fakeScores: tf.Tensor): tf.Scalar {
 export const hingeOptionsSchema = z.strictObject({});
 
 /** Options of the `hinge` loss (none). */
-export type HingeOptions = z.input<typeof hingeOptionsSchema>;
+// Not z.input<…>: the input type of an empty strict object is Record<string, never>, which would
+// make `kind` never in a config block.
+export type HingeOptions = Record<never, never>;
 
 /**
  * The hinge GAN loss (Lim & Ye 2017, arXiv:1705.02894; Miyato et al. 2018, arXiv:1802.05957).

@@ -6,6 +6,7 @@ import {
   type AnyComponentDefinition,
   type BuildContext,
   type DependencyContainer,
+  type GanConfig,
 } from '@ganforge/core';
 import { lossesPlugin } from './plugin.js';
 import { LOSSES_VERSION } from './version.js';
@@ -67,5 +68,17 @@ describe('lossesPlugin', () => {
     }
     const r1 = byName.r1.create({ gamma: 2 }, ctx) as { weight: number; target: string };
     expect(r1).toMatchObject({ weight: 1, target: 'discriminator' });
+  });
+});
+
+describe('config types (declaration merging, checked by tsc)', () => {
+  it('type-checks loss and regularizer blocks once @ganforge/losses is imported', () => {
+    const loss: NonNullable<GanConfig['loss']> = { kind: 'non-saturating', realLabelSmoothing: 0.1 };
+    // @ts-expect-error realLabelSmoothing is a number
+    const bad: NonNullable<GanConfig['loss']> = { kind: 'minimax', realLabelSmoothing: 'high' };
+    const reg: NonNullable<GanConfig['regularizers']>[number] = { kind: 'r1', gamma: 1 };
+    // @ts-expect-error r1 has no option `lambda`
+    const badReg: NonNullable<GanConfig['regularizers']>[number] = { kind: 'r1', lambda: 1 };
+    expect([loss.kind, bad.kind, reg.kind, badReg.kind]).toEqual(['non-saturating', 'minimax', 'r1', 'r1']);
   });
 });

@@ -36,7 +36,9 @@ export function wassersteinEstimate(realScores: tf.Tensor, fakeScores: tf.Tensor
 export const wassersteinOptionsSchema = z.strictObject({});
 
 /** Options of the `wasserstein` loss (none). */
-export type WassersteinOptions = z.input<typeof wassersteinOptionsSchema>;
+// Not z.input<…>: the input type of an empty strict object is Record<string, never>, which would
+// make `kind` never in a config block.
+export type WassersteinOptions = Record<never, never>;
 
 /** Defaults the Wasserstein loss brings: five critic steps per generator step (Arjovsky et al. 2017). */
 export const WASSERSTEIN_DEFAULTS: ConfigDefaults = { dSteps: 5 };

@@ -7,6 +7,7 @@ import {
   type AnyComponentDefinition,
   type BuildContext,
   type DependencyContainer,
+  type GanConfig,
 } from '@ganforge/core';
 import { modelsPlugin } from './plugin.js';
 import { MODELS_VERSION } from './version.js';
@@ -99,5 +100,19 @@ describe('modelsPlugin', () => {
     expect(d.forward(tf.zeros([2, 8, 8, 1]), { training: true }).score.shape).toEqual([2, 1]);
     expect(sn.options.safeParse({ inner: { kind: 'dcgan' }, iterations: 2 }).success).toBe(false);
     d.dispose();
+  });
+});
+
+describe('config types (declaration merging, checked by tsc)', () => {
+  it('type-checks generator and discriminator blocks once @ganforge/models is imported', () => {
+    const g: GanConfig['generator'] = { kind: 'dcgan', width: 32, batchNorm: true };
+    // @ts-expect-error hidden is a list of widths
+    const bad: GanConfig['generator'] = { kind: 'mlp', hidden: 'wide' };
+    const d: GanConfig['discriminator'] = {
+      kind: 'spectral-norm',
+      inner: { kind: 'dcgan' },
+      powerIterations: 1,
+    };
+    expect([g.kind, bad.kind, d.kind]).toEqual(['dcgan', 'mlp', 'spectral-norm']);
   });
 });
