@@ -76,5 +76,23 @@ export { metricCallback } from './callbacks/metric-callback.js';
 export type { MetricCallbackOptions } from './callbacks/metric-callback.js';
 export { adam, sgd, rmsprop, optimizerFromSettings, optimizerComponents, BUILTIN_OPTIMIZERS } from './optim/index.js';
 export type { AdamOptions, SgdOptions, RmspropOptions } from './optim/index.js';
-export { installGradientFixes } from './gradients/install-gradient-fixes.js';
-export { conv2dTranspose } from './gradients/conv2d-transpose.js';
+export {
+  installGradientFixes,
+  installWasmMatMulFix,
+  installWasmConvKernels,
+  safeNorm,
+  safeSqrt,
+  logSoftmax,
+  conv2dTranspose,
+  conv2dInputGradient,
+  conv2dFilterGradient,
+} from './gradients/index.js';
+export type { ConvPad, DimRoundingMode } from './gradients/index.js';
+export { selectBackend } from './backend/index.js';
+export type { BackendName, BackendChoice, SelectBackendOptions } from './backend/index.js';
+export { CHECKPOINT_FORMAT_VERSION, encodeCheckpoint, decodeCheckpoint, tensorsFromGroup } from './checkpoint/index.js';
+export type { CheckpointContents, DecodedCheckpoint, DecodedTensor, CheckpointManifest } from './checkpoint/index.js';
+export { createGanContainer, getRegistry } from './di/create-gan-container.js';
+export { ComponentRegistry, KNOWN_COMPONENTS, knownPackageOf, corePlugin, CORE_PLUGIN_NAME } from './registry/index.js';
+export type { RegisteredComponent } from './registry/index.js';
+export { resolveConfig, ganConfigSchema, CORE_DEFAULTS, CORE_OPTIMIZER_DEFAULTS, parseComponentBlock } from './config/index.js';

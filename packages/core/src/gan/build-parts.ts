@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/types.js';
-import { ConfigError } from '../errors.js';
+import { parseComponentBlock } from '../config/index.js';
 import { optimizerFromSettings, BUILTIN_OPTIMIZERS } from '../optim/index.js';
 import type { ComponentRegistry } from '../registry/component-registry.js';
 import type { BuildContext, ComponentInstanceMap, ComponentKind } from '../registry/component.js';
@@ -16,14 +16,9 @@ export function buildComponent<K extends ComponentKind>(
   path: string,
   ctx: BuildContext,
 ): ComponentInstanceMap[K] {
-  const def = registry.get(kind, block.kind, `${path}.kind`);
-  const { kind: _kind, ...raw } = block;
-  const parsed = def.options.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: [path, ...i.path.map(String)].join('.'), message: i.message }));
-    throw new ConfigError(issues.map((i) => `${i.path}: ${i.message}`).join('\n'), path, issues);
-  }
-  return def.create(parsed.data, ctx as never) as ComponentInstanceMap[K];
+  const { definition, block: parsed } = parseComponentBlock(registry, kind, block, path);
+  const { kind: _kind, ...options } = parsed;
+  return definition.create(options, ctx as never) as ComponentInstanceMap[K];
 }
 
 /** A {@link BuildContext} whose `build` recurses through the registry. */
