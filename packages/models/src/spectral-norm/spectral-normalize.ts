@@ -35,7 +35,8 @@ function normalize(x: tf.Tensor, epsilon: number): tf.Tensor {
  * In training the iteration runs `powerIterations` times from the stored u and the new u is
  * returned; otherwise u is kept and σ = vᵀWu with v = Wu/‖Wu‖. u and v are constants for the
  * gradient (stop-gradient), so ∂W̄/∂W flows through W and through σ's dependence on W only, as in
- * the paper.
+ * the paper. With u from state (inference), v maximizes vᵀWu, so this gradient is exact; in a
+ * training forward the new u also depends on W, which the stop-gradient ignores (as the paper).
  */
 export function spectralNormalize(
   kernel: tf.Tensor,
