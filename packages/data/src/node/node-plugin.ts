@@ -1,12 +1,14 @@
 import { GAN_COMPONENT, type AnyComponentDefinition, type GanPlugin } from '@ganforge/core';
 import { browserDataComponents } from '../plugin.js';
 import { DATA_VERSION } from '../version.js';
+import { csvComponent, windowsComponent } from './csv-sources.js';
 import { idxComponent } from './idx-source.js';
+import { imageFolderComponent } from './image-folder.js';
 import { mnistComponent } from './mnist-source.js';
 
 /** Every data component: the browser-safe ones and `mnist`, `idx`, `csv`, `windows`, `image-folder`. */
 export function nodeDataComponents(): AnyComponentDefinition[] {
-  return [...browserDataComponents(), mnistComponent, idxComponent];
+  return [...browserDataComponents(), mnistComponent, idxComponent, csvComponent, windowsComponent, imageFolderComponent];
 }
 
 /**

@@ -1,4 +1,6 @@
+import type { CsvOptions, WindowsOptions } from './csv-sources.js';
 import type { IdxOptions } from './idx-source.js';
+import type { ImageFolderSourceOptions } from './image-folder.js';
 import type { MnistOptions } from './mnist-source.js';
 
 // Importing @ganforge/data/node makes the file-backed sources' config blocks type-checked.
@@ -6,5 +8,8 @@ declare module '@ganforge/core' {
   interface DataOptionsMap {
     mnist: MnistOptions;
     idx: IdxOptions;
+    csv: CsvOptions;
+    windows: WindowsOptions;
+    'image-folder': ImageFolderSourceOptions;
   }
 }
