@@ -5,7 +5,7 @@ import type { DiscriminatorScores, LossContext } from '../types/loss.js';
 import type { ParamTree } from '../types/network.js';
 import type { StepLogs, Trainer, TrainerState } from '../types/trainer.js';
 import { PackedLogs } from './packed-logs.js';
-import { assignTree, cloneTree, disposeReplaced, globalNorm, gradsByPath, keepTree } from './tree.js';
+import { assignTree, cloneTree, commitState, disposeReplaced, globalNorm, gradsByPath, keepTree } from './tree.js';
 
 /**
  * The default adversarial trainer: Goodfellow et al. 2014 (arXiv:1406.2661), Algorithm 1.
@@ -90,12 +90,16 @@ export class AdversarialTrainer implements Trainer {
     const newOptState = tf.tidy(() => {
       const n = batch.x.shape[0];
       const z = this.noise(n);
-      const fake = g.generate(z, { training: true, cond: batch.labels }).x;
+      const rng = this.parts.streams.dropout;
+      const fake = g.generate(z, { training: true, cond: batch.labels, rng }).x;
       let newState: ParamTree = {};
       const { grads } = tf.variableGrads(() => {
-        const realOut = d.forward(batch.x, { training: true, cond: batch.labels });
-        const fakeOut = d.forward(fake, { training: true, cond: batch.labels, state: realOut.state });
-        newState = keepTree({ ...fakeOut.state });
+        // Both passes start from the committed state, so a spectral-norm D runs one power
+        // iteration per D step and scores real and fake with the same normalized weights; the
+        // real pass's state (e.g. batch-norm statistics of real data) is committed.
+        const realOut = d.forward(batch.x, { training: true, cond: batch.labels, rng });
+        const fakeOut = d.forward(fake, { training: true, cond: batch.labels, rng });
+        newState = keepTree({ ...realOut.state });
         const ctx = this.context(batch, z, fake, () => realOut, fakeOut, step);
         const parts = loss.discriminatorLoss(ctx);
         let total = tf.add(parts.real, parts.fake);
@@ -125,7 +129,7 @@ export class AdversarialTrainer implements Trainer {
       let params = updated.params;
       for (const hook of hooks) if (hook.after === 'discriminatorUpdate') params = hook.apply(params, { step });
       assignTree(d.params, params);
-      assignTree(d.state, newState);
+      commitState(d.state, newState);
       return updated.state;
     });
     disposeReplaced(this.dOptState, newOptState);
@@ -137,12 +141,13 @@ export class AdversarialTrainer implements Trainer {
     const gVars = Object.values(g.params);
     const newOptState = tf.tidy(() => {
       const z = this.noise(this.parts.batchSize);
+      const rng = this.parts.streams.dropout;
       let newState: ParamTree = {};
       const { grads } = tf.variableGrads(() => {
-        const gen = g.generate(z, { training: true, cond: batch.labels });
+        const gen = g.generate(z, { training: true, cond: batch.labels, rng });
         newState = keepTree({ ...gen.state });
-        const fakeOut = d.forward(gen.x, { training: true, cond: batch.labels });
-        const realOut = () => d.forward(batch.x, { training: true, cond: batch.labels });
+        const fakeOut = d.forward(gen.x, { training: true, cond: batch.labels, rng });
+        const realOut = () => d.forward(batch.x, { training: true, cond: batch.labels, rng });
         const ctx = this.context(batch, z, gen.x, realOut, fakeOut, step);
         let total = loss.generatorLoss(ctx) as tf.Tensor;
         logs.add('g_loss', total);
@@ -161,7 +166,7 @@ export class AdversarialTrainer implements Trainer {
       let params = updated.params;
       for (const hook of hooks) if (hook.after === 'generatorUpdate') params = hook.apply(params, { step });
       assignTree(g.params, params);
-      assignTree(g.state, newState);
+      commitState(g.state, newState);
       return updated.state;
     });
     disposeReplaced(this.gOptState, newOptState);

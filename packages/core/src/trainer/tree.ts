@@ -46,3 +46,14 @@ export function gradsByPath(vars: VariableTree, grads: Record<string, tf.Tensor>
   }
   return out;
 }
+
+/**
+ * Commits a forward pass's new state (kept past its tidy by {@link keepTree}) to the state
+ * variables, then releases the kept tensors: a variable shares its new value's data, so the
+ * value itself would otherwise leak one tensor per state entry per step.
+ */
+export function commitState(vars: VariableTree, values: ParamTree): void {
+  assignTree(vars, values);
+  const own = new Set<tf.Tensor>(Object.values(vars));
+  for (const t of Object.values(values)) if (!own.has(t) && !t.isDisposed) t.dispose();
+}
