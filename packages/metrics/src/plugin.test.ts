@@ -16,6 +16,6 @@ describe('metricsPlugin', () => {
     expect(METRICS_VERSION).toBe(pkg.version);
     const defs = registered(plugin);
     expect(defs.every((d) => d.kind === 'metric')).toBe(true);
-    expect(defs.map((d) => d.name).sort()).toEqual(['mmd', 'mode-coverage']);
+    expect(defs.map((d) => d.name).sort()).toEqual(['classifier-score', 'frechet-distance', 'mmd', 'mode-coverage']);
   });
 });

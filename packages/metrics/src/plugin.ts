@@ -1,11 +1,12 @@
 import { GAN_COMPONENT, type AnyComponentDefinition, type GanPlugin } from '@ganforge/core';
 import { modeCoverageComponent } from './coverage/mode-coverage-metric.js';
 import { mmdComponent } from './mmd/mmd-metric.js';
+import { classifierScoreComponent, frechetDistanceComponent } from './scores/classifier-metrics.js';
 import { METRICS_VERSION } from './version.js';
 
 /** Every metric component of @ganforge/metrics. */
 export function metricsComponents(): AnyComponentDefinition[] {
-  return [modeCoverageComponent, mmdComponent];
+  return [modeCoverageComponent, mmdComponent, classifierScoreComponent, frechetDistanceComponent];
 }
 
 /**
