@@ -1,9 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { z } from 'zod';
-import { defineComponent, type AnyComponentDefinition } from '../registry/component.js';
 import type { GanLoss, Hook, LossContext, Regularizer } from '../types/loss.js';
 import type { ParamTree } from '../types/network.js';
-import { tinyMlpDiscriminator, tinyMlpGenerator } from './tiny-mlp.js';
 
 /**
  * Non-saturating GAN loss on logits (Goodfellow et al. 2014, arXiv:1406.2661), for core's tests:

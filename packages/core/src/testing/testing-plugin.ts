@@ -4,7 +4,29 @@ import { defineComponent } from '../registry/component.js';
 import type { GanPlugin } from '../types/plugin.js';
 import { gaussianMixture1d, inMemoryData } from './in-memory-data.js';
 import { testingClipHook, testingL2Regularizer, testingNonSaturatingLoss } from './testing-components.js';
-import { tinyMlpDiscriminator, tinyMlpGenerator } from './tiny-mlp.js';
+import { tinyMlpDiscriminator, tinyMlpGenerator, type TinyMlpOptions } from './tiny-mlp.js';
+
+declare module '../config/types.js' {
+  interface GeneratorOptionsMap {
+    'tiny-mlp': TinyMlpOptions;
+  }
+  interface DiscriminatorOptionsMap {
+    'tiny-mlp': TinyMlpOptions;
+  }
+  interface LossOptionsMap {
+    'testing-non-saturating': { readonly [K in never]: never };
+  }
+  interface RegularizerOptionsMap {
+    'testing-l2': { target: 'discriminator' | 'generator'; weight: number };
+  }
+  interface HookOptionsMap {
+    'testing-clip': { after: 'discriminatorUpdate' | 'generatorUpdate'; c: number };
+  }
+  interface DataOptionsMap {
+    'testing-table': { values: number[]; sampleShape: number[] };
+    'testing-mixture-1d': { means: number[]; std: number };
+  }
+}
 
 const mlpOptions = z.strictObject({
   hidden: z.array(z.number().int().positive()).default([16]),
