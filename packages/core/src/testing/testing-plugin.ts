@@ -6,7 +6,7 @@ import { gaussianMixture1d, inMemoryData } from './in-memory-data.js';
 import { testingClipHook, testingL2Regularizer, testingNonSaturatingLoss } from './testing-components.js';
 import { tinyMlpDiscriminator, tinyMlpGenerator, type TinyMlpOptions } from './tiny-mlp.js';
 
-declare module '../config/types.js' {
+declare module '../index.js' {
   interface GeneratorOptionsMap {
     'tiny-mlp': TinyMlpOptions;
   }
