@@ -11,7 +11,9 @@ describe('data components inside a GAN', () => {
       {
         seed: 1,
         backend: 'cpu',
-        data: { kind: 'ring', modes: 4, sigma: 0.05 },
+        // `as never`: with @ganforge/core/testing in the program, core's GanConfig loses augmentations
+        // made through '@ganforge/core' (reported to core); the options are still validated at run time
+        data: { kind: 'ring', modes: 4, sigma: 0.05 } as never,
         generator: { kind: 'tiny-mlp', hidden: [8] },
         discriminator: { kind: 'tiny-mlp', hidden: [8] },
         loss: { kind: 'testing-non-saturating' },
@@ -37,6 +39,6 @@ describe('data components inside a GAN', () => {
         { backend: 'cpu', data: { kind: 'grid', sizes: 5 } as never, generator: { kind: 'tiny-mlp' }, discriminator: { kind: 'tiny-mlp' }, loss: { kind: 'testing-non-saturating' } },
         { plugins: [testingPlugin(), dataPlugin()] },
       ),
-    ).rejects.toThrow(/data\.sizes: unknown option; did you mean 'size'\?/);
+    ).rejects.toThrow(/data\.sizes: expected a known key \(did you mean "size"\?\)/);
   });
 });
