@@ -1,8 +1,8 @@
 /**
- * `@ganforge/data/node`: the Node-only part of @ganforge/data. Everything of the browser entry,
- * plus the file-backed sources (`mnist` from the `mnist` package, `idx`, `csv`, `windows`,
- * `image-folder`) and the export writers (CSV, PNG). Its `dataPlugin()` registers all nine data
- * components under the name `@ganforge/data`.
+ * `@ganforge/data/node`: the Node-only part of @ganforge/data: the file-backed sources (`mnist`
+ * from the `mnist` package, `idx`, `csv`, `windows`, `image-folder`) and the export writers (CSV,
+ * PNG). Its `dataPlugin()` registers all nine data components (these and the browser entry's
+ * in-memory ones) under the name `@ganforge/data`; import everything else from `@ganforge/data`.
  * @packageDocumentation
  */
 import './options-map.js';
