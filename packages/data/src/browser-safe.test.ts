@@ -11,9 +11,15 @@ function importGraph(entry: string): Map<string, string[]> {
   const visit = (file: string): void => {
     if (seen.has(file)) return;
     const text = readFileSync(file, 'utf8');
-    const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s*'([^']+)'|import\s*'([^']+)'/g)].map((m) => m[1] ?? m[2]);
-    seen.set(file, specifiers.filter((s) => !s.startsWith('.')));
-    for (const s of specifiers.filter((x) => x.startsWith('.'))) visit(join(dirname(file), s.replace(/\.js$/, '.ts')));
+    const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s*'([^']+)'|import\s*'([^']+)'/g)].map(
+      (m) => m[1] ?? m[2],
+    );
+    seen.set(
+      file,
+      specifiers.filter((s) => !s.startsWith('.')),
+    );
+    for (const s of specifiers.filter((x) => x.startsWith('.')))
+      visit(join(dirname(file), s.replace(/\.js$/, '.ts')));
   };
   visit(entry);
   return seen;
@@ -22,7 +28,9 @@ function importGraph(entry: string): Map<string, string[]> {
 describe('the main entry is browser-safe', () => {
   it('imports nothing Node-only (fs, zlib, pngjs, csv-parse, mnist) from src/index.ts', () => {
     const graph = importGraph(fileURLToPath(new URL('./index.ts', import.meta.url)));
-    const offenders = [...graph].flatMap(([file, bare]) => bare.filter((s) => NODE_ONLY.test(s)).map((s) => `${file}: ${s}`));
+    const offenders = [...graph].flatMap(([file, bare]) =>
+      bare.filter((s) => NODE_ONLY.test(s)).map((s) => `${file}: ${s}`),
+    );
     expect(offenders).toEqual([]);
     expect(graph.size).toBeGreaterThan(10);
     // and the node entry does reach them (the check can fail)

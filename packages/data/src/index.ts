@@ -28,7 +28,12 @@ export type { SplitIndices } from './mnist/mnist-split.js';
 export { parseIdx, encodeIdx } from './idx/parse-idx.js';
 export type { IdxArray } from './idx/parse-idx.js';
 export { idxToDataset } from './idx/idx-dataset.js';
-export { fitNormalization, normalize, denormalize, checkNormalization } from './normalization/column-normalization.js';
+export {
+  fitNormalization,
+  normalize,
+  denormalize,
+  checkNormalization,
+} from './normalization/column-normalization.js';
 export type { ColumnNormalization, NormalizationMethod } from './normalization/column-normalization.js';
 export { tabularSource } from './table/tabular-source.js';
 export type { NumericTable, TabularSource, TabularSourceOptions } from './table/tabular-source.js';

@@ -11,7 +11,13 @@ import './node/options-map.js';
 export { readDataFile, readMaybeGzipped } from './node/read-file.js';
 export { readIdxFile, readIdxDataset, idx, idxOptionsSchema, idxComponent } from './node/idx-source.js';
 export type { IdxOptions } from './node/idx-source.js';
-export { loadMnistDigits, mnist, mnistOptionsSchema, mnistComponent, MNIST_PACKAGE_SIZE } from './node/mnist-source.js';
+export {
+  loadMnistDigits,
+  mnist,
+  mnistOptionsSchema,
+  mnistComponent,
+  MNIST_PACKAGE_SIZE,
+} from './node/mnist-source.js';
 export type { MnistOptions, MnistSource } from './node/mnist-source.js';
 export { readNumericCsv } from './node/read-csv.js';
 export type { ReadCsvOptions } from './node/read-csv.js';
@@ -26,8 +32,17 @@ export {
   readNormalization,
 } from './node/csv-sources.js';
 export type { CsvOptions, WindowsOptions } from './node/csv-sources.js';
-export { readImageFolder, imageFolder, imageFolderOptionsSchema, imageFolderComponent } from './node/image-folder.js';
-export type { ImageFolderOptions, ImageFolderDataset, ImageFolderSourceOptions } from './node/image-folder.js';
+export {
+  readImageFolder,
+  imageFolder,
+  imageFolderOptionsSchema,
+  imageFolderComponent,
+} from './node/image-folder.js';
+export type {
+  ImageFolderOptions,
+  ImageFolderDataset,
+  ImageFolderSourceOptions,
+} from './node/image-folder.js';
 export { exportCsv, exportPngs } from './node/export-samples.js';
 export type { ExportCsvOptions, ExportPngOptions } from './node/export-samples.js';
 export { dataPlugin, nodeDataComponents } from './node/node-plugin.js';

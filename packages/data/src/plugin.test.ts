@@ -5,7 +5,10 @@ import pkg from '../package.json' with { type: 'json' };
 
 function registered(plugin: GanPlugin): AnyComponentDefinition[] {
   const out: AnyComponentDefinition[] = [];
-  plugin.register({ register: (_token: unknown, provider: { useValue: AnyComponentDefinition }) => out.push(provider.useValue) } as unknown as DependencyContainer);
+  plugin.register({
+    register: (_token: unknown, provider: { useValue: AnyComponentDefinition }) =>
+      out.push(provider.useValue),
+  } as unknown as DependencyContainer);
   return out;
 }
 
@@ -23,7 +26,10 @@ describe('dataPlugin (browser entry)', () => {
     const ring = registered(dataPlugin()).find((d) => d.name === 'ring')!;
     expect(ring.options.safeParse({ modes: 8, radius: 1, sigma: 0.01 }).success).toBe(true);
     expect(ring.options.safeParse({ mode: 8 }).success).toBe(false);
-    const source = ring.create(ring.options.parse({ modes: 6 }), {} as never) as { sampleShape: number[]; modes: unknown[] };
+    const source = ring.create(ring.options.parse({ modes: 6 }), {} as never) as {
+      sampleShape: number[];
+      modes: unknown[];
+    };
     expect(source.sampleShape).toEqual([2]);
     expect(source.modes).toHaveLength(6);
   });

@@ -21,7 +21,8 @@ export function dataPlugin(): GanPlugin {
     name: '@ganforge/data',
     version: DATA_VERSION,
     register(container) {
-      for (const definition of browserDataComponents()) container.register(GAN_COMPONENT, { useValue: definition });
+      for (const definition of browserDataComponents())
+        container.register(GAN_COMPONENT, { useValue: definition });
     },
   };
 }

@@ -36,7 +36,13 @@ describe('data components inside a GAN', () => {
   it('an unknown option of a data component is a ConfigError naming the field and the closest option', async () => {
     await expect(
       createGan(
-        { backend: 'cpu', data: { kind: 'grid', sizes: 5 } as never, generator: { kind: 'tiny-mlp' }, discriminator: { kind: 'tiny-mlp' }, loss: { kind: 'testing-non-saturating' } },
+        {
+          backend: 'cpu',
+          data: { kind: 'grid', sizes: 5 } as never,
+          generator: { kind: 'tiny-mlp' },
+          discriminator: { kind: 'tiny-mlp' },
+          loss: { kind: 'testing-non-saturating' },
+        },
         { plugins: [testingPlugin(), dataPlugin()] },
       ),
     ).rejects.toThrow(/data\.sizes: expected a known key \(did you mean "size"\?\)/);

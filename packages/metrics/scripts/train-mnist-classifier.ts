@@ -25,7 +25,9 @@ const train = mnist({ split: 'train' });
 const heldOut = train.heldOut!;
 const rng = new Rng(7, 'mnist-classifier');
 const params = initMnistClassifier(rng);
-const variables = Object.fromEntries(Object.entries(params).map(([k, t]) => [k, tf.variable(t, true, `classifier/${k}`)]));
+const variables = Object.fromEntries(
+  Object.entries(params).map(([k, t]) => [k, tf.variable(t, true, `classifier/${k}`)]),
+);
 const optimizer = tf.train.adam(1e-3);
 
 /** Shifts each 28×28 digit by up to ±2 pixels (background −1 fills in). */
@@ -98,7 +100,14 @@ for (let epoch = 0; epoch < epochs; epoch++) {
   }
   const e = evaluate();
   console.log(
-    JSON.stringify({ epoch: epoch + 1, lr: +lr.toExponential(2), train_loss: +(total / stepsPerEpoch).toFixed(4), held_out_accuracy: e.accuracy, held_out_nll: +e.nll.toFixed(4), seconds: (Date.now() - started) / 1000 }),
+    JSON.stringify({
+      epoch: epoch + 1,
+      lr: +lr.toExponential(2),
+      train_loss: +(total / stepsPerEpoch).toFixed(4),
+      held_out_accuracy: e.accuracy,
+      held_out_nll: +e.nll.toFixed(4),
+      seconds: (Date.now() - started) / 1000,
+    }),
   );
 }
 const out = new URL('../src/assets/mnist-classifier.bin', import.meta.url);

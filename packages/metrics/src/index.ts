@@ -9,7 +9,12 @@ import './options-map.js';
 
 export { modeCoverage } from './coverage/mode-coverage.js';
 export type { ModeCoverage } from './coverage/mode-coverage.js';
-export { modeCoverageMetric, modeCoverageOptionsSchema, modeCoverageComponent, isKnownMixture } from './coverage/mode-coverage-metric.js';
+export {
+  modeCoverageMetric,
+  modeCoverageOptionsSchema,
+  modeCoverageComponent,
+  isKnownMixture,
+} from './coverage/mode-coverage-metric.js';
 export type { ModeCoverageOptions, KnownMixture } from './coverage/mode-coverage-metric.js';
 export { pooledSquaredDistances, medianBandwidth, gaussianKernelMatrix } from './mmd/kernel-matrix.js';
 export type { SquaredDistances } from './mmd/kernel-matrix.js';
@@ -17,7 +22,12 @@ export { mmd2, mmd2FromKernel, mmdPermutationTest } from './mmd/mmd.js';
 export type { MmdOptions, MmdResult, MmdTestResult } from './mmd/mmd.js';
 export { mmdMetric, mmdOptionsSchema, mmdComponent } from './mmd/mmd-metric.js';
 export type { MmdMetricOptions } from './mmd/mmd-metric.js';
-export { MNIST_CLASSIFIER_SHAPES, MNIST_FEATURE_SIZE, mnistClassifierForward, initMnistClassifier } from './classifier/mnist-classifier.js';
+export {
+  MNIST_CLASSIFIER_SHAPES,
+  MNIST_FEATURE_SIZE,
+  mnistClassifierForward,
+  initMnistClassifier,
+} from './classifier/mnist-classifier.js';
 export type { ClassifierParams, ClassifierOutput } from './classifier/mnist-classifier.js';
 export { loadMnistClassifier, mnistClassifierFromParams } from './classifier/load-classifier.js';
 export type { MnistClassifier } from './classifier/load-classifier.js';
@@ -36,6 +46,10 @@ export {
   frechetDistanceOptionsSchema,
   frechetDistanceComponent,
 } from './scores/classifier-metrics.js';
-export type { ClassifierScoreOptions, FrechetDistanceOptions, WithHeldOut } from './scores/classifier-metrics.js';
+export type {
+  ClassifierScoreOptions,
+  FrechetDistanceOptions,
+  WithHeldOut,
+} from './scores/classifier-metrics.js';
 export { metricsPlugin, metricsComponents } from './plugin.js';
 export { METRICS_VERSION } from './version.js';

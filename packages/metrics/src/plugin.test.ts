@@ -5,7 +5,10 @@ import pkg from '../package.json' with { type: 'json' };
 
 function registered(plugin: ReturnType<typeof metricsPlugin>): AnyComponentDefinition[] {
   const out: AnyComponentDefinition[] = [];
-  plugin.register({ register: (_token: unknown, provider: { useValue: AnyComponentDefinition }) => out.push(provider.useValue) } as unknown as DependencyContainer);
+  plugin.register({
+    register: (_token: unknown, provider: { useValue: AnyComponentDefinition }) =>
+      out.push(provider.useValue),
+  } as unknown as DependencyContainer);
   return out;
 }
 
@@ -16,6 +19,11 @@ describe('metricsPlugin', () => {
     expect(METRICS_VERSION).toBe(pkg.version);
     const defs = registered(plugin);
     expect(defs.every((d) => d.kind === 'metric')).toBe(true);
-    expect(defs.map((d) => d.name).sort()).toEqual(['classifier-score', 'frechet-distance', 'mmd', 'mode-coverage']);
+    expect(defs.map((d) => d.name).sort()).toEqual([
+      'classifier-score',
+      'frechet-distance',
+      'mmd',
+      'mode-coverage',
+    ]);
   });
 });

@@ -22,7 +22,8 @@ export function metricsPlugin(): GanPlugin {
     name: '@ganforge/metrics',
     version: METRICS_VERSION,
     register(container) {
-      for (const definition of metricsComponents()) container.register(GAN_COMPONENT, { useValue: definition });
+      for (const definition of metricsComponents())
+        container.register(GAN_COMPONENT, { useValue: definition });
     },
   };
 }

@@ -20,7 +20,9 @@ describe('metrics inside a training run', () => {
       { plugins: [testingPlugin()] },
     );
     const metric = modeCoverageMetric({ samples: 200, modes: [[-2], [2]], sigma: 0.2 });
-    const history = await gan.fit({ callbacks: [metricCallback({ metric, every: 2, context: gan.metricContext() })] });
+    const history = await gan.fit({
+      callbacks: [metricCallback({ metric, every: 2, context: gan.metricContext() })],
+    });
     const logged = history.filter((l) => 'mode_coverage_modes' in l).map((l) => l.step);
     expect(logged).toEqual([2, 4]);
     const last = history[3] as unknown as Record<string, number>;

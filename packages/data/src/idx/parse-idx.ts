@@ -27,7 +27,10 @@ export interface IdxArray {
  * trailing bytes) is a DataError naming `source`.
  */
 export function parseIdx(bytes: Uint8Array, source = 'IDX data'): IdxArray {
-  if (bytes.length < 4) throw new DataError(`${source}: not an IDX file (${bytes.length} bytes, shorter than the 4-byte magic number)`);
+  if (bytes.length < 4)
+    throw new DataError(
+      `${source}: not an IDX file (${bytes.length} bytes, shorter than the 4-byte magic number)`,
+    );
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = view.getUint32(0);
   const hex = `0x${magic.toString(16).padStart(8, '0')}`;
@@ -40,7 +43,10 @@ export function parseIdx(bytes: Uint8Array, source = 'IDX data'): IdxArray {
     );
   }
   const headerBytes = 4 + 4 * dims;
-  if (bytes.length < headerBytes) throw new DataError(`${source}: truncated IDX header: ${dims} dimensions need ${headerBytes} bytes, the file has ${bytes.length}`);
+  if (bytes.length < headerBytes)
+    throw new DataError(
+      `${source}: truncated IDX header: ${dims} dimensions need ${headerBytes} bytes, the file has ${bytes.length}`,
+    );
   const shape = Array.from({ length: dims }, (_, i) => view.getUint32(4 + 4 * i));
   const count = shape.reduce((a, b) => a * b, 1);
   const expected = headerBytes + count * type.bytes;
@@ -56,13 +62,29 @@ export function parseIdx(bytes: Uint8Array, source = 'IDX data'): IdxArray {
     case 'byte':
       return { shape, type: type.name, data: new Int8Array(bytes.slice(body, expected).buffer) };
     case 'short':
-      return { shape, type: type.name, data: Int16Array.from({ length: count }, (_, i) => view.getInt16(body + 2 * i)) };
+      return {
+        shape,
+        type: type.name,
+        data: Int16Array.from({ length: count }, (_, i) => view.getInt16(body + 2 * i)),
+      };
     case 'int':
-      return { shape, type: type.name, data: Int32Array.from({ length: count }, (_, i) => view.getInt32(body + 4 * i)) };
+      return {
+        shape,
+        type: type.name,
+        data: Int32Array.from({ length: count }, (_, i) => view.getInt32(body + 4 * i)),
+      };
     case 'float':
-      return { shape, type: type.name, data: Float32Array.from({ length: count }, (_, i) => view.getFloat32(body + 4 * i)) };
+      return {
+        shape,
+        type: type.name,
+        data: Float32Array.from({ length: count }, (_, i) => view.getFloat32(body + 4 * i)),
+      };
     case 'double':
-      return { shape, type: type.name, data: Float64Array.from({ length: count }, (_, i) => view.getFloat64(body + 8 * i)) };
+      return {
+        shape,
+        type: type.name,
+        data: Float64Array.from({ length: count }, (_, i) => view.getFloat64(body + 8 * i)),
+      };
   }
 }
 

@@ -24,19 +24,27 @@ export interface InMemorySource extends DataSource, InMemoryDataset {
 export function validateDataset(dataset: InMemoryDataset, what: string): number {
   const width = dataset.sampleShape.reduce((a, b) => a * b, 1);
   if (!(width > 0) || dataset.sampleShape.some((d) => !Number.isInteger(d) || d < 1)) {
-    throw new ConfigError(`${what}: sample shape [${dataset.sampleShape}] must have positive integer dimensions`, 'sampleShape');
+    throw new ConfigError(
+      `${what}: sample shape [${dataset.sampleShape}] must have positive integer dimensions`,
+      'sampleShape',
+    );
   }
   if (dataset.values.length % width !== 0) {
-    throw new DataError(`${what}: ${dataset.values.length} values are not a whole number of samples of shape [${dataset.sampleShape}]`);
+    throw new DataError(
+      `${what}: ${dataset.values.length} values are not a whole number of samples of shape [${dataset.sampleShape}]`,
+    );
   }
   const size = dataset.values.length / width;
   if (size === 0) throw new DataError(`${what}: the data set is empty`);
   if (dataset.labels !== undefined) {
-    if (dataset.labels.length !== size) throw new DataError(`${what}: ${dataset.labels.length} labels for ${size} samples`);
+    if (dataset.labels.length !== size)
+      throw new DataError(`${what}: ${dataset.labels.length} labels for ${size} samples`);
     const k = dataset.numClasses;
-    if (k === undefined || !Number.isInteger(k) || k < 1) throw new ConfigError(`${what}: labelled data needs numClasses ≥ 1`, 'numClasses');
+    if (k === undefined || !Number.isInteger(k) || k < 1)
+      throw new ConfigError(`${what}: labelled data needs numClasses ≥ 1`, 'numClasses');
     const bad = dataset.labels.findIndex((l) => !(l >= 0 && l < k));
-    if (bad >= 0) throw new DataError(`${what}: label ${dataset.labels[bad]} of sample ${bad} is outside [0, ${k})`);
+    if (bad >= 0)
+      throw new DataError(`${what}: label ${dataset.labels[bad]} of sample ${bad} is outside [0, ${k})`);
   }
   return size;
 }
@@ -52,7 +60,8 @@ export function inMemorySource(dataset: InMemoryDataset, what = 'in-memory data'
   const take = (indices: Int32Array): Batch => {
     const n = indices.length;
     const x = new Float32Array(n * width);
-    for (let i = 0; i < n; i++) x.set(values.subarray(indices[i] * width, (indices[i] + 1) * width), i * width);
+    for (let i = 0; i < n; i++)
+      x.set(values.subarray(indices[i] * width, (indices[i] + 1) * width), i * width);
     const batch: Batch = { x: tf.tensor(x, [n, ...sampleShape]) };
     if (labels !== undefined && numClasses !== undefined) {
       const oneHot = new Float32Array(n * numClasses);

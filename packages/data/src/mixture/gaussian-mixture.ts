@@ -71,7 +71,9 @@ export function gaussianMixture(options: GaussianMixtureOptions): MixtureSource 
         restore(state: unknown) {
           const d = (state as { drawn?: unknown } | null)?.drawn;
           if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
-            throw new DataError(`mixture sampler state must be { drawn: integer ≥ 0 }, got ${JSON.stringify(state)}`);
+            throw new DataError(
+              `mixture sampler state must be { drawn: integer ≥ 0 }, got ${JSON.stringify(state)}`,
+            );
           }
           drawn = d;
         },

@@ -9,7 +9,8 @@ import { gaussianMixture, type MixtureSource } from './gaussian-mixture.js';
 export function gridModes(size: number, spacing: number): number[][] {
   const offset = ((size - 1) / 2) * spacing;
   const modes: number[][] = [];
-  for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) modes.push([i * spacing - offset, j * spacing - offset]);
+  for (let i = 0; i < size; i++)
+    for (let j = 0; j < size; j++) modes.push([i * spacing - offset, j * spacing - offset]);
   return modes;
 }
 

@@ -4,9 +4,16 @@ import { gaussianMixture, type MixtureSource } from './gaussian-mixture.js';
 
 /** zod schema of the `mixture-1d` data options. */
 export const mixture1dOptionsSchema = z.strictObject({
-  means: z.array(z.number()).min(1).default([-3, -1, 1, 3]).describe('component means (default [-3, -1, 1, 3])'),
+  means: z
+    .array(z.number())
+    .min(1)
+    .default([-3, -1, 1, 3])
+    .describe('component means (default [-3, -1, 1, 3])'),
   sigma: z.number().positive().default(0.1).describe('standard deviation of every component (default 0.1)'),
-  weights: z.array(z.number().nonnegative()).optional().describe('mixture weights, normalized (default uniform)'),
+  weights: z
+    .array(z.number().nonnegative())
+    .optional()
+    .describe('mixture weights, normalized (default uniform)'),
 });
 
 /** Options of the `mixture-1d` data source. */

@@ -36,7 +36,12 @@ describe('mixture sources', () => {
     expect(g.modes).toHaveLength(25);
     const xs = [...new Set(g.modes.map((m) => m[0]))].sort((a, b) => a - b);
     expect(xs).toEqual([-4, -2, 0, 2, 4]);
-    expect(gridModes(2, 1)).toEqual([[-0.5, -0.5], [-0.5, 0.5], [0.5, -0.5], [0.5, 0.5]]);
+    expect(gridModes(2, 1)).toEqual([
+      [-0.5, -0.5],
+      [-0.5, 0.5],
+      [0.5, -0.5],
+      [0.5, 0.5],
+    ]);
   });
 
   it('spiral: modes at equal spacing along the curve, outermost at the radius', () => {

@@ -4,7 +4,10 @@ import { gaussianMixture, type MixtureSource } from './gaussian-mixture.js';
 
 /** Centres of `n` modes evenly spaced on a circle of `radius`: μₖ = r·(cos 2πk/n, sin 2πk/n). */
 export function ringModes(n: number, radius: number): number[][] {
-  return Array.from({ length: n }, (_, k) => [radius * Math.cos((2 * Math.PI * k) / n), radius * Math.sin((2 * Math.PI * k) / n)]);
+  return Array.from({ length: n }, (_, k) => [
+    radius * Math.cos((2 * Math.PI * k) / n),
+    radius * Math.sin((2 * Math.PI * k) / n),
+  ]);
 }
 
 /** zod schema of the `ring` data options; defaults are BENCHMARKS.md §3 (PacGAN, Lin et al. 2018). */

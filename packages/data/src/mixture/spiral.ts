@@ -36,7 +36,11 @@ export function spiralModes(n: number, turns: number, radius: number): number[][
 export const spiralOptionsSchema = z.strictObject({
   modes: z.number().int().min(1).default(20).describe('number of Gaussians along the spiral (default 20)'),
   turns: z.number().positive().default(1.5).describe('turns of the spiral (default 1.5)'),
-  radius: z.number().positive().default(1).describe('distance of the outermost mode from the origin (default 1)'),
+  radius: z
+    .number()
+    .positive()
+    .default(1)
+    .describe('distance of the outermost mode from the origin (default 1)'),
   sigma: z.number().positive().default(0.02).describe('standard deviation of each Gaussian (default 0.02)'),
 });
 
@@ -59,7 +63,8 @@ export function spiral(options: SpiralOptions = {}): MixtureSource {
 export const spiralComponent = defineComponent({
   kind: 'data',
   name: 'spiral',
-  description: 'Gaussians at equal arc length along an Archimedean spiral (default 20 modes, 1.5 turns, σ 0.02).',
+  description:
+    'Gaussians at equal arc length along an Archimedean spiral (default 20 modes, 1.5 turns, σ 0.02).',
   options: spiralOptionsSchema,
   create: (options) => spiral(options),
 });

@@ -38,7 +38,12 @@ describe('CSV tables', () => {
     // price: offset 25, scale 15 → 10 ↦ −1, 40 ↦ 1; volume: offset 250, scale 150
     expect(Array.from(source.values)).toEqual([-1, -1, -1 / 3, 1 / 3, 1 / 3, -1 / 3, 1, 1].map(Math.fround));
     const stats = readNormalization(statsPath);
-    expect(stats).toEqual({ method: 'minmax', columns: ['price', 'volume'], offset: [25, 250], scale: [15, 150] });
+    expect(stats).toEqual({
+      method: 'minmax',
+      columns: ['price', 'volume'],
+      offset: [25, 250],
+      scale: [15, 150],
+    });
     const batch = source.sampler(new Rng(1)).next(4);
     const out = join(dir, 'export', 'rows.csv');
     expect(exportCsv(out, batch.x, { normalization: stats })).toBe(4);
@@ -59,17 +64,31 @@ describe('CSV tables', () => {
   });
 
   it('bad input names file, row, line and column', () => {
-    expect(() => csv({ path: join(dir, 'missing.csv') })).toThrow(/cannot read data file '.*missing\.csv': no such file/);
+    expect(() => csv({ path: join(dir, 'missing.csv') })).toThrow(
+      /cannot read data file '.*missing\.csv': no such file/,
+    );
     expect(() => csv({ path: file('empty.csv', '') })).toThrow(/empty\.csv': the file is empty/);
     expect(() => csv({ path: file('header-only.csv', 'a,b\n') })).toThrow(/no data rows/);
     const nonNumeric = file('non-numeric.csv', 'a,b\n1,2\n3,abc\n');
     expect(() => csv({ path: nonNumeric })).toThrow(DataError);
-    expect(() => csv({ path: nonNumeric })).toThrow(/non-numeric\.csv', row 2 \(line 3\), column 'b': 'abc' is not a number/);
-    expect(() => csv({ path: file('blank-cell.csv', 'a,b\n1,\n') })).toThrow(/row 1 \(line 2\), column 'b': empty cell/);
-    expect(() => csv({ path: file('ragged.csv', 'a,b\n1,2\n3,4,5\n') })).toThrow(/ragged\.csv', row 2 \(line 3\): 3 fields, the header has 2/);
-    expect(() => csv({ path: file('short.csv', 'a,b\n1\n') })).toThrow(/row 1 \(line 2\): 1 fields, the header has 2/);
-    expect(() => csv({ path: table, columns: ['price', 'cost'] })).toThrow(/no column 'cost' \(columns: price, volume, kind\)/);
-    expect(() => readNormalization(file('bad-stats.json', '{"columns":["a"],"offset":[],"scale":[1]}'))).toThrow(/not normalization statistics/);
+    expect(() => csv({ path: nonNumeric })).toThrow(
+      /non-numeric\.csv', row 2 \(line 3\), column 'b': 'abc' is not a number/,
+    );
+    expect(() => csv({ path: file('blank-cell.csv', 'a,b\n1,\n') })).toThrow(
+      /row 1 \(line 2\), column 'b': empty cell/,
+    );
+    expect(() => csv({ path: file('ragged.csv', 'a,b\n1,2\n3,4,5\n') })).toThrow(
+      /ragged\.csv', row 2 \(line 3\): 3 fields, the header has 2/,
+    );
+    expect(() => csv({ path: file('short.csv', 'a,b\n1\n') })).toThrow(
+      /row 1 \(line 2\): 1 fields, the header has 2/,
+    );
+    expect(() => csv({ path: table, columns: ['price', 'cost'] })).toThrow(
+      /no column 'cost' \(columns: price, volume, kind\)/,
+    );
+    expect(() =>
+      readNormalization(file('bad-stats.json', '{"columns":["a"],"offset":[],"scale":[1]}')),
+    ).toThrow(/not normalization statistics/);
   });
 });
 
@@ -77,7 +96,9 @@ describe('sliding windows over a time series', () => {
   it('cuts ⌊(rows − window)/stride⌋ + 1 windows of consecutive rows', () => {
     // 5 rows × 2 columns: row t = (t, 10t)
     const series = [0, 0, 1, 10, 2, 20, 3, 30, 4, 40];
-    expect(Array.from(slidingWindows(series, 2, 3, 1))).toEqual([0, 0, 1, 10, 2, 20, 1, 10, 2, 20, 3, 30, 2, 20, 3, 30, 4, 40]);
+    expect(Array.from(slidingWindows(series, 2, 3, 1))).toEqual([
+      0, 0, 1, 10, 2, 20, 1, 10, 2, 20, 3, 30, 2, 20, 3, 30, 4, 40,
+    ]);
     expect(slidingWindows(series, 2, 2, 2)).toHaveLength(2 * 2 * 2);
     expect(() => slidingWindows(series, 2, 6, 1)).toThrow(/window of 6 rows does not fit a series of 5 rows/);
   });

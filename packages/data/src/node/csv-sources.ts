@@ -33,13 +33,23 @@ const normalizationOption = z
 
 const common = {
   path: z.string().min(1).describe('CSV file with a header row'),
-  columns: z.array(z.string()).min(1).optional().describe('numeric columns to use (default: all but the label column)'),
+  columns: z
+    .array(z.string())
+    .min(1)
+    .optional()
+    .describe('numeric columns to use (default: all but the label column)'),
   delimiter: z.string().length(1).default(',').describe("field delimiter (default ',')"),
   normalization: normalizationOption,
-  saveNormalization: z.string().min(1).optional().describe('where to write the statistics as JSON (e.g. the run folder)'),
+  saveNormalization: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('where to write the statistics as JSON (e.g. the run folder)'),
 };
 
-function statsOption(n: 'minmax' | 'standard' | 'none' | { file: string }): ColumnNormalization | 'minmax' | 'standard' | 'none' {
+function statsOption(
+  n: 'minmax' | 'standard' | 'none' | { file: string },
+): ColumnNormalization | 'minmax' | 'standard' | 'none' {
   return typeof n === 'string' ? n : readNormalization(n.file);
 }
 
@@ -60,15 +70,23 @@ export type CsvOptions = z.input<typeof csvOptionsSchema>;
 /** Rows of a CSV file as normalized samples [columns] with optional labels (see {@link readNumericCsv}). Node only. */
 export function csv(options: CsvOptions): TabularSource {
   const o = csvOptionsSchema.parse(options);
-  const table = readNumericCsv(o.path, { columns: o.columns, labelColumn: o.labelColumn, delimiter: o.delimiter });
-  return saved(tabularSource(table, { normalization: statsOption(o.normalization) }, `'${o.path}'`), o.saveNormalization);
+  const table = readNumericCsv(o.path, {
+    columns: o.columns,
+    labelColumn: o.labelColumn,
+    delimiter: o.delimiter,
+  });
+  return saved(
+    tabularSource(table, { normalization: statsOption(o.normalization) }, `'${o.path}'`),
+    o.saveNormalization,
+  );
 }
 
 /** The registered `csv` data component. */
 export const csvComponent = defineComponent({
   kind: 'data',
   name: 'csv',
-  description: 'Numeric CSV rows, normalized per column (statistics saved for export), optional label column.',
+  description:
+    'Numeric CSV rows, normalized per column (statistics saved for export), optional label column.',
   options: csvOptionsSchema,
   create: (options) => csv(options),
 });
@@ -87,7 +105,14 @@ export type WindowsOptions = z.input<typeof windowsOptionsSchema>;
 export function windows(options: WindowsOptions): TabularSource {
   const o = windowsOptionsSchema.parse(options);
   const table = readNumericCsv(o.path, { columns: o.columns, delimiter: o.delimiter });
-  return saved(windowsSource(table, { window: o.window, stride: o.stride, normalization: statsOption(o.normalization) }, `'${o.path}'`), o.saveNormalization);
+  return saved(
+    windowsSource(
+      table,
+      { window: o.window, stride: o.stride, normalization: statsOption(o.normalization) },
+      `'${o.path}'`,
+    ),
+    o.saveNormalization,
+  );
 }
 
 /** The registered `windows` data component. */

@@ -23,11 +23,17 @@ export interface ExportCsvOptions {
  * number of data rows written.
  */
 export function exportCsv(path: string, samples: tf.Tensor, options: ExportCsvOptions = {}): number {
-  if (samples.rank !== 2 && samples.rank !== 3) throw new DataError(`CSV export takes samples [n, columns] or [n, window, columns], got [${samples.shape}]`);
+  if (samples.rank !== 2 && samples.rank !== 3)
+    throw new DataError(
+      `CSV export takes samples [n, columns] or [n, window, columns], got [${samples.shape}]`,
+    );
   const width = samples.shape[samples.rank - 1];
   const columns =
-    options.columns ?? options.normalization?.columns ?? (width === 2 ? ['x', 'y'] : Array.from({ length: width }, (_, i) => `x${i}`));
-  if (columns.length !== width) throw new DataError(`'${path}': ${columns.length} column names for samples with ${width} columns`);
+    options.columns ??
+    options.normalization?.columns ??
+    (width === 2 ? ['x', 'y'] : Array.from({ length: width }, (_, i) => `x${i}`));
+  if (columns.length !== width)
+    throw new DataError(`'${path}': ${columns.length} column names for samples with ${width} columns`);
   const raw = samples.dataSync();
   const values = options.normalization !== undefined ? denormalize(raw, options.normalization) : raw;
   const digits = options.digits ?? 7;
@@ -36,7 +42,8 @@ export function exportCsv(path: string, samples: tf.Tensor, options: ExportCsvOp
   const quote = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   if (samples.rank === 2) {
     lines.push(columns.map(quote).join(','));
-    for (let i = 0; i < samples.shape[0]; i++) lines.push(Array.from(values.subarray(i * width, (i + 1) * width), format).join(','));
+    for (let i = 0; i < samples.shape[0]; i++)
+      lines.push(Array.from(values.subarray(i * width, (i + 1) * width), format).join(','));
   } else {
     const steps = samples.shape[1]!;
     lines.push(['sample', 'step', ...columns].map(quote).join(','));
@@ -77,7 +84,8 @@ export function exportPngs(dir: string, images: tf.Tensor, options: ExportPngOpt
   for (let i = 0; i < n; i++) {
     const png = new PNG({ width: w, height: h });
     for (let p = 0; p < h * w; p++) {
-      const byte = (k: number): number => Math.round(Math.min(1, Math.max(0, (values[(i * h * w + p) * c + k] - lo) / (hi - lo))) * 255);
+      const byte = (k: number): number =>
+        Math.round(Math.min(1, Math.max(0, (values[(i * h * w + p) * c + k] - lo) / (hi - lo))) * 255);
       const [r, g, b] = c === 1 ? [byte(0), byte(0), byte(0)] : [byte(0), byte(1), byte(2)];
       png.data.set([r, g, b, c === 4 ? byte(3) : 255], 4 * p);
     }

@@ -14,7 +14,12 @@ export function readIdxFile(path: string): IdxArray {
 export const idxOptionsSchema = z.strictObject({
   images: z.string().min(1).describe('path of the IDX images file, e.g. train-images-idx3-ubyte.gz'),
   labels: z.string().min(1).optional().describe('path of the IDX labels file (optional)'),
-  numClasses: z.number().int().positive().optional().describe('number of classes (default: largest label + 1)'),
+  numClasses: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('number of classes (default: largest label + 1)'),
 });
 
 /** Options of the `idx` data source. */
@@ -24,7 +29,12 @@ export type IdxOptions = z.input<typeof idxOptionsSchema>;
 export function readIdxDataset(options: IdxOptions): InMemoryDataset {
   const images = readIdxFile(options.images);
   const labels = options.labels !== undefined ? readIdxFile(options.labels) : undefined;
-  return idxToDataset(images, labels, { images: `'${options.images}'`, labels: `'${options.labels}'` }, options.numClasses);
+  return idxToDataset(
+    images,
+    labels,
+    { images: `'${options.images}'`, labels: `'${options.labels}'` },
+    options.numClasses,
+  );
 }
 
 /**

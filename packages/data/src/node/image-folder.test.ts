@@ -54,7 +54,9 @@ describe('image folders', () => {
   });
 
   it('bad input: missing folder, empty folder, non-PNG file, corrupt PNG', () => {
-    expect(() => readImageFolder(join(root, 'nope'))).toThrow(/cannot read image folder '.*nope': no such folder/);
+    expect(() => readImageFolder(join(root, 'nope'))).toThrow(
+      /cannot read image folder '.*nope': no such folder/,
+    );
     mkdirSync(join(root, 'empty'));
     expect(() => readImageFolder(join(root, 'empty'))).toThrow(/empty': the image folder is empty/);
     writeFileSync(join(root, 'notes.txt'), 'x');

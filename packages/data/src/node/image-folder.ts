@@ -29,7 +29,9 @@ function listPngs(dir: string): { pngs: string[]; dirs: string[] } {
     entries = readdirSync(dir).sort();
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    throw new DataError(`cannot read image folder '${dir}': ${code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : (cause as Error).message}`);
+    throw new DataError(
+      `cannot read image folder '${dir}': ${code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : (cause as Error).message}`,
+    );
   }
   const pngs: string[] = [];
   const dirs: string[] = [];
@@ -38,7 +40,10 @@ function listPngs(dir: string): { pngs: string[]; dirs: string[] } {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) dirs.push(name);
     else if (name.toLowerCase().endsWith('.png')) pngs.push(path);
-    else throw new DataError(`'${path}': not a PNG file (image folders hold .png files or class subfolders of them)`);
+    else
+      throw new DataError(
+        `'${path}': not a PNG file (image folders hold .png files or class subfolders of them)`,
+      );
   }
   return { pngs, dirs };
 }
@@ -62,7 +67,9 @@ export function readImageFolder(dir: string, options: ImageFolderOptions = {}): 
   const channels = options.channels ?? 1;
   const top = listPngs(dir);
   if (top.pngs.length > 0 && top.dirs.length > 0) {
-    throw new DataError(`'${dir}': holds both images and subfolders (${top.dirs.join(', ')}): use one or the other`);
+    throw new DataError(
+      `'${dir}': holds both images and subfolders (${top.dirs.join(', ')}): use one or the other`,
+    );
   }
   const classNames = top.dirs.length > 0 ? top.dirs : undefined;
   const files: string[] = [];
@@ -71,8 +78,12 @@ export function readImageFolder(dir: string, options: ImageFolderOptions = {}): 
   else {
     classNames.forEach((name, c) => {
       const inner = listPngs(join(dir, name));
-      if (inner.dirs.length > 0) throw new DataError(`'${join(dir, name)}': class folders may not hold subfolders (${inner.dirs.join(', ')})`);
-      if (inner.pngs.length === 0) throw new DataError(`'${join(dir, name)}': class folder holds no PNG images`);
+      if (inner.dirs.length > 0)
+        throw new DataError(
+          `'${join(dir, name)}': class folders may not hold subfolders (${inner.dirs.join(', ')})`,
+        );
+      if (inner.pngs.length === 0)
+        throw new DataError(`'${join(dir, name)}': class folder holds no PNG images`);
       files.push(...inner.pngs);
       labels.push(...inner.pngs.map(() => c));
     });
@@ -85,7 +96,9 @@ export function readImageFolder(dir: string, options: ImageFolderOptions = {}): 
   files.forEach((file, i) => {
     const png = i === 0 ? first : decodePng(file);
     if (options.size === undefined && (png.width !== width || png.height !== height)) {
-      throw new DataError(`'${file}': image is ${png.width}×${png.height}, the others ${width}×${height} (mixed image sizes: set \`size\` to resize)`);
+      throw new DataError(
+        `'${file}': image is ${png.width}×${png.height}, the others ${width}×${height} (mixed image sizes: set \`size\` to resize)`,
+      );
     }
     const pixels = new Float32Array(png.width * png.height * channels);
     for (let p = 0; p < png.width * png.height; p++) {
@@ -95,7 +108,8 @@ export function readImageFolder(dir: string, options: ImageFolderOptions = {}): 
     }
     const scaled = tf.tidy(() => {
       let img = tf.tensor3d(pixels, [png.height, png.width, channels]);
-      if (png.height !== height || png.width !== width) img = tf.image.resizeBilinear(img, [height, width], true);
+      if (png.height !== height || png.width !== width)
+        img = tf.image.resizeBilinear(img, [height, width], true);
       return img.div(127.5).sub(1);
     });
     values.set(scaled.dataSync(), i * sampleSize);
@@ -114,15 +128,23 @@ export function readImageFolder(dir: string, options: ImageFolderOptions = {}): 
 /** zod schema of the `image-folder` data options. */
 export const imageFolderOptionsSchema = z.strictObject({
   path: z.string().min(1).describe('folder of .png files, or of class subfolders of them'),
-  size: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional().describe('resize to [height, width] (default: keep; sizes must agree)'),
-  channels: z.union([z.literal(1), z.literal(3)]).default(1).describe('1 = greyscale, 3 = RGB (default 1)'),
+  size: z
+    .tuple([z.number().int().positive(), z.number().int().positive()])
+    .optional()
+    .describe('resize to [height, width] (default: keep; sizes must agree)'),
+  channels: z
+    .union([z.literal(1), z.literal(3)])
+    .default(1)
+    .describe('1 = greyscale, 3 = RGB (default 1)'),
 });
 
 /** Options of the `image-folder` data source. */
 export type ImageFolderSourceOptions = z.input<typeof imageFolderOptionsSchema>;
 
 /** A folder of PNG images as a data source in [−1, 1] (see {@link readImageFolder}). Node only. */
-export function imageFolder(options: ImageFolderSourceOptions): InMemorySource & { classNames?: string[]; files: string[] } {
+export function imageFolder(
+  options: ImageFolderSourceOptions,
+): InMemorySource & { classNames?: string[]; files: string[] } {
   const o = imageFolderOptionsSchema.parse(options);
   const dataset = readImageFolder(o.path, { size: o.size, channels: o.channels });
   return { ...inMemorySource(dataset, `'${o.path}'`), classNames: dataset.classNames, files: dataset.files };

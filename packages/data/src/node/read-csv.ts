@@ -23,7 +23,14 @@ export function readNumericCsv(path: string, options: ReadCsvOptions = {}): Nume
   const text = readDataFile(path).toString('utf8');
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter: options.delimiter ?? ',', info: true, relax_column_count: true, skip_empty_lines: true, bom: true, trim: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter: options.delimiter ?? ',',
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+      trim: true,
+    }) as unknown as typeof records;
   } catch (cause) {
     throw new DataError(`'${path}': cannot parse CSV: ${(cause as Error).message}`);
   }
@@ -43,15 +50,20 @@ export function readNumericCsv(path: string, options: ReadCsvOptions = {}): Nume
   const rawLabels: string[] = [];
   rows.forEach(({ record, info }, r) => {
     const where = `'${path}', row ${r + 1} (line ${info.lines})`;
-    if (record.length !== header.length) throw new DataError(`${where}: ${record.length} fields, the header has ${header.length}`);
+    if (record.length !== header.length)
+      throw new DataError(`${where}: ${record.length} fields, the header has ${header.length}`);
     at.forEach((c, j) => {
       const cell = record[c];
       const v = cell === '' ? Number.NaN : Number(cell);
-      if (!Number.isFinite(v)) throw new DataError(`${where}, column '${columns[j]}': ${cell === '' ? 'empty cell' : `'${cell}' is not a number`}`);
+      if (!Number.isFinite(v))
+        throw new DataError(
+          `${where}, column '${columns[j]}': ${cell === '' ? 'empty cell' : `'${cell}' is not a number`}`,
+        );
       values[r * columns.length + j] = v;
     });
     if (labelAt >= 0) {
-      if (record[labelAt] === '') throw new DataError(`${where}, column '${options.labelColumn}': empty label`);
+      if (record[labelAt] === '')
+        throw new DataError(`${where}, column '${options.labelColumn}': empty label`);
       rawLabels.push(record[labelAt]);
     }
   });

@@ -8,7 +8,12 @@ export function readDataFile(path: string): Buffer {
     return readFileSync(path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String((cause as Error).message);
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : String((cause as Error).message);
     throw new DataError(`cannot read data file '${path}': ${why}`);
   }
 }

@@ -20,9 +20,14 @@ export interface ColumnNormalization {
  * generator); `standard` uses the mean and the population standard deviation; `none` is the
  * identity. A constant column gets scale 1.
  */
-export function fitNormalization(values: ArrayLike<number>, columns: readonly string[], method: NormalizationMethod): ColumnNormalization {
+export function fitNormalization(
+  values: ArrayLike<number>,
+  columns: readonly string[],
+  method: NormalizationMethod,
+): ColumnNormalization {
   const c = columns.length;
-  if (c === 0 || values.length % c !== 0) throw new ConfigError(`${values.length} values do not fill rows of ${c} columns`, 'columns');
+  if (c === 0 || values.length % c !== 0)
+    throw new ConfigError(`${values.length} values do not fill rows of ${c} columns`, 'columns');
   const rows = values.length / c;
   const offset = new Array<number>(c).fill(0);
   const scale = new Array<number>(c).fill(1);
@@ -62,7 +67,10 @@ export function checkNormalization(value: unknown, source: string): ColumnNormal
     n.offset.length === n.columns.length &&
     n.scale.length === n.columns.length &&
     n.scale.every((s) => typeof s === 'number' && s !== 0);
-  if (!ok) throw new DataError(`${source}: not normalization statistics { method, columns, offset, scale } of equal lengths with non-zero scales`);
+  if (!ok)
+    throw new DataError(
+      `${source}: not normalization statistics { method, columns, offset, scale } of equal lengths with non-zero scales`,
+    );
   return n as ColumnNormalization;
 }
 
@@ -75,6 +83,12 @@ export function normalize(values: ArrayLike<number>, stats: ColumnNormalization)
 /** Inverts {@link normalize}: values back in the data's own units. */
 export function denormalize(values: ArrayLike<number>, stats: ColumnNormalization): Float64Array {
   const c = stats.columns.length;
-  if (values.length % c !== 0) throw new DataError(`${values.length} values do not fill rows of the ${c} normalized columns (${stats.columns.join(', ')})`);
-  return Float64Array.from(values as ArrayLike<number>, (v, i) => v * stats.scale[i % c] + stats.offset[i % c]);
+  if (values.length % c !== 0)
+    throw new DataError(
+      `${values.length} values do not fill rows of the ${c} normalized columns (${stats.columns.join(', ')})`,
+    );
+  return Float64Array.from(
+    values as ArrayLike<number>,
+    (v, i) => v * stats.scale[i % c] + stats.offset[i % c],
+  );
 }

@@ -8,7 +8,12 @@ beforeAll(async () => {
 });
 
 const rows = Float32Array.from({ length: 10 }, (_, i) => i);
-const source = inMemorySource({ values: rows, sampleShape: [1], labels: Uint8Array.from([0, 1, 2, 0, 1, 2, 0, 1, 2, 0]), numClasses: 3 });
+const source = inMemorySource({
+  values: rows,
+  sampleShape: [1],
+  labels: Uint8Array.from([0, 1, 2, 0, 1, 2, 0, 1, 2, 0]),
+  numClasses: 3,
+});
 
 function take(sampler: ReturnType<typeof source.sampler>, n: number): number[] {
   const b = sampler.next(n);
@@ -49,10 +54,19 @@ describe('epoch sampling of in-memory rows', () => {
   });
 
   it('rejects malformed state and data', () => {
-    expect(() => source.sampler(new Rng(1)).restore({ epoch: 0, position: 11, permutationRng: null })).toThrow(DataError);
-    expect(() => inMemorySource({ values: new Float32Array(5), sampleShape: [2] })).toThrow(/not a whole number/);
-    expect(() => inMemorySource({ values: new Float32Array(2), sampleShape: [1], labels: Uint8Array.from([0, 3]), numClasses: 3 })).toThrow(
-      /label 3 of sample 1 is outside \[0, 3\)/,
+    expect(() =>
+      source.sampler(new Rng(1)).restore({ epoch: 0, position: 11, permutationRng: null }),
+    ).toThrow(DataError);
+    expect(() => inMemorySource({ values: new Float32Array(5), sampleShape: [2] })).toThrow(
+      /not a whole number/,
     );
+    expect(() =>
+      inMemorySource({
+        values: new Float32Array(2),
+        sampleShape: [1],
+        labels: Uint8Array.from([0, 3]),
+        numClasses: 3,
+      }),
+    ).toThrow(/label 3 of sample 1 is outside \[0, 3\)/);
   });
 });

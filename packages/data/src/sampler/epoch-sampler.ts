@@ -50,7 +50,10 @@ export function epochSampler(rows: number, rng: Rng, take: (indices: Int32Array)
         s.position! >= 0 &&
         s.position! <= rows &&
         (s.permutationRng === null || Array.isArray(s.permutationRng?.s));
-      if (!valid) throw new DataError(`epoch sampler state must be { epoch, position ≤ ${rows}, permutationRng }, got ${JSON.stringify(saved)}`);
+      if (!valid)
+        throw new DataError(
+          `epoch sampler state must be { epoch, position ≤ ${rows}, permutationRng }, got ${JSON.stringify(saved)}`,
+        );
       state = structuredClone(s as EpochSamplerState);
       permutation = null;
       if (state.permutationRng !== null) {

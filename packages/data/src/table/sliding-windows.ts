@@ -1,6 +1,11 @@
 import { DataError } from '@ganforge/core';
 import { inMemorySource } from '../images/labelled-images.js';
-import { fitNormalization, normalize, type ColumnNormalization, type NormalizationMethod } from '../normalization/column-normalization.js';
+import {
+  fitNormalization,
+  normalize,
+  type ColumnNormalization,
+  type NormalizationMethod,
+} from '../normalization/column-normalization.js';
 import type { NumericTable, TabularSource } from './tabular-source.js';
 
 /**
@@ -8,7 +13,12 @@ import type { NumericTable, TabularSource } from './tabular-source.js';
  * `width` columns: window k holds rows k·stride … k·stride + window − 1, so there are
  * ⌊(rows − window)/stride⌋ + 1 of them. Returns `[windows × window × width]` values.
  */
-export function slidingWindows(series: ArrayLike<number>, width: number, window: number, stride: number): Float32Array {
+export function slidingWindows(
+  series: ArrayLike<number>,
+  width: number,
+  window: number,
+  stride: number,
+): Float32Array {
   const rows = series.length / width;
   if (window > rows) throw new DataError(`a window of ${window} rows does not fit a series of ${rows} rows`);
   const count = Math.floor((rows - window) / stride) + 1;
@@ -34,7 +44,11 @@ export interface WindowsSourceOptions {
  * [window, columns]: train a GAN on windows, then generate new plausible windows (the
  * economic-scenario use case). Normalization is fitted per column over the whole series.
  */
-export function windowsSource(series: NumericTable, options: WindowsSourceOptions = {}, what = 'series'): TabularSource {
+export function windowsSource(
+  series: NumericTable,
+  options: WindowsSourceOptions = {},
+  what = 'series',
+): TabularSource {
   const window = options.window ?? 24;
   const stride = options.stride ?? 1;
   const method = options.normalization ?? 'minmax';

@@ -1,5 +1,10 @@
 import { inMemorySource, type InMemorySource } from '../images/labelled-images.js';
-import { fitNormalization, normalize, type ColumnNormalization, type NormalizationMethod } from '../normalization/column-normalization.js';
+import {
+  fitNormalization,
+  normalize,
+  type ColumnNormalization,
+  type NormalizationMethod,
+} from '../normalization/column-normalization.js';
 
 /** A numeric table: row-major values with named columns, optionally labelled. */
 export interface NumericTable {
@@ -32,7 +37,11 @@ export interface TabularSourceOptions {
  * Rows of a numeric table as samples of shape [columns], normalized per column (see
  * {@link fitNormalization}), with one-hot labels when the table has a label column.
  */
-export function tabularSource(table: NumericTable, options: TabularSourceOptions = {}, what = 'table'): TabularSource {
+export function tabularSource(
+  table: NumericTable,
+  options: TabularSourceOptions = {},
+  what = 'table',
+): TabularSource {
   const method = options.normalization ?? 'minmax';
   const stats = typeof method === 'string' ? fitNormalization(table.values, table.columns, method) : method;
   const source = inMemorySource(

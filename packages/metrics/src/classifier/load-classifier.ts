@@ -1,7 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { DataError } from '@ganforge/core';
 import { mnistClassifierUrl } from '../mnist-classifier-url.js';
-import { MNIST_CLASSIFIER_SHAPES, mnistClassifierForward, type ClassifierOutput, type ClassifierParams } from './mnist-classifier.js';
+import {
+  MNIST_CLASSIFIER_SHAPES,
+  mnistClassifierForward,
+  type ClassifierOutput,
+  type ClassifierParams,
+} from './mnist-classifier.js';
 import { decodeWeights } from './weights-file.js';
 
 /** The shipped MNIST classifier with its weights loaded. */
@@ -24,11 +29,14 @@ async function readBytes(url: URL): Promise<Uint8Array> {
     try {
       return new Uint8Array(await fs.readFile(url));
     } catch (cause) {
-      throw new DataError(`cannot read the MNIST classifier weights at ${url.href}: ${(cause as Error).message}`);
+      throw new DataError(
+        `cannot read the MNIST classifier weights at ${url.href}: ${(cause as Error).message}`,
+      );
     }
   }
   const response = await fetch(url);
-  if (!response.ok) throw new DataError(`cannot fetch the MNIST classifier weights at ${url.href}: HTTP ${response.status}`);
+  if (!response.ok)
+    throw new DataError(`cannot fetch the MNIST classifier weights at ${url.href}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -36,7 +44,9 @@ async function readBytes(url: URL): Promise<Uint8Array> {
 export function mnistClassifierFromParams(params: ClassifierParams, source = 'parameters'): MnistClassifier {
   for (const [path, shape] of Object.entries(MNIST_CLASSIFIER_SHAPES)) {
     if (params[path]?.shape.join() !== shape.join()) {
-      throw new DataError(`${source}: '${path}' has shape [${params[path]?.shape ?? 'missing'}], expected [${shape}]`);
+      throw new DataError(
+        `${source}: '${path}' has shape [${params[path]?.shape ?? 'missing'}], expected [${shape}]`,
+      );
     }
   }
   return {

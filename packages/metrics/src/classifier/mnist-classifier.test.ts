@@ -17,7 +17,8 @@ let heldOut: MnistSource;
 /** Rows `indices` of a source as a tensor [n, 28, 28, 1]. */
 function rows(source: MnistSource, indices: ArrayLike<number>): tf.Tensor {
   const values = new Float32Array(indices.length * 784);
-  for (let i = 0; i < indices.length; i++) values.set(source.values.subarray(indices[i] * 784, (indices[i] + 1) * 784), i * 784);
+  for (let i = 0; i < indices.length; i++)
+    values.set(source.values.subarray(indices[i] * 784, (indices[i] + 1) * 784), i * 784);
   return tf.tensor4d(values, [indices.length, 28, 28, 1]);
 }
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
@@ -62,7 +63,9 @@ describe('the shipped MNIST classifier', () => {
     const y = rows(train, threes);
     const oneClass = classifierScore(classifier.evaluate(y).probabilities, 10);
     y.dispose();
-    console.log(`classifier score: held-out ${score.toFixed(3)} (N 2000, ceiling ${ceiling.toFixed(3)}), one class ${oneClass.toFixed(3)} (N ${threes.length})`);
+    console.log(
+      `classifier score: held-out ${score.toFixed(3)} (N 2000, ceiling ${ceiling.toFixed(3)}), one class ${oneClass.toFixed(3)} (N ${threes.length})`,
+    );
     expect(ceiling).toBeGreaterThan(9.9);
     expect(score).toBeGreaterThanOrEqual(0.92 * ceiling);
     expect(oneClass).toBeLessThanOrEqual(1.2);
@@ -73,13 +76,20 @@ describe('the shipped MNIST classifier', () => {
     const order = new Rng(1, 'fd-test').permutation(train.size);
     const reference = featureStatistics(features(rows(train, order.subarray(0, n))), 64);
     // held-out rows are ordered by class: take a random N of them
-    const held = featureStatistics(features(rows(heldOut, new Rng(2, 'fd-test').permutation(heldOut.size).subarray(0, n))), 64);
-    const ones = Array.from(order.subarray(n)).filter((i) => train.labels![i] === 1).slice(0, n);
+    const held = featureStatistics(
+      features(rows(heldOut, new Rng(2, 'fd-test').permutation(heldOut.size).subarray(0, n))),
+      64,
+    );
+    const ones = Array.from(order.subarray(n))
+      .filter((i) => train.labels![i] === 1)
+      .slice(0, n);
     expect(ones).toHaveLength(n);
     const oneClass = featureStatistics(features(rows(train, ones)), 64);
     const real = frechetDistance(held, reference);
     const collapsed = frechetDistance(oneClass, reference);
-    console.log(`Fréchet distance (N ${n}): held-out vs training ${real.toFixed(3)}, one class vs training ${collapsed.toFixed(3)}, ratio ${(real / collapsed).toFixed(4)}`);
+    console.log(
+      `Fréchet distance (N ${n}): held-out vs training ${real.toFixed(3)}, one class vs training ${collapsed.toFixed(3)}, ratio ${(real / collapsed).toFixed(4)}`,
+    );
     expect(real).toBeLessThanOrEqual(0.2 * collapsed);
   });
 
@@ -105,7 +115,9 @@ describe('the shipped MNIST classifier', () => {
     // real vs real at N = 500 is pure estimation bias (≈ 6); one class vs real is ≈ 390
     expect(distance.distance).toBeLessThan(20);
     const wrongShape: MetricContext = { ...ctx, generate: (n) => tf.zeros([n, 2]) };
-    await expect(classifierScoreMetric({ samples: 10 }, load).compute(wrongShape)).rejects.toThrow(/scores 28×28 MNIST digits/);
+    await expect(classifierScoreMetric({ samples: 10 }, load).compute(wrongShape)).rejects.toThrow(
+      /scores 28×28 MNIST digits/,
+    );
   });
 
   it('weights file: round trip and bad input', () => {
@@ -114,9 +126,13 @@ describe('the shipped MNIST classifier', () => {
     expect(back.a.shape).toEqual([2, 2]);
     expect(Array.from(back.a.dataSync())).toEqual([1, -2.5, 3, 4]);
     expect(Array.from(back.b.dataSync())).toEqual([7]);
-    expect(() => decodeWeights(Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]), 'x.bin')).toThrow(/x\.bin: not a GANForge weights file/);
+    expect(() => decodeWeights(Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]), 'x.bin')).toThrow(
+      /x\.bin: not a GANForge weights file/,
+    );
     const truncated = encodeWeights(params).slice(0, -4);
-    expect(() => decodeWeights(truncated, 'y.bin')).toThrow(/y\.bin: weights file of \d+ bytes does not match its header/);
+    expect(() => decodeWeights(truncated, 'y.bin')).toThrow(
+      /y\.bin: weights file of \d+ bytes does not match its header/,
+    );
     tf.dispose([...Object.values(params), ...Object.values(back)]);
   });
 });

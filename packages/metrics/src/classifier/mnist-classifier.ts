@@ -36,13 +36,23 @@ export interface ClassifierOutput {
  * Input: digits in [−1, 1], `[n, 28, 28, 1]` or `[n, 784]`. `dropout` (training only) drops
  * flattened conv activations with that rate, using masks drawn from `rng`.
  */
-export function mnistClassifierForward(params: ClassifierParams, x: tf.Tensor, dropout?: { rate: number; rng: Rng }): ClassifierOutput {
-  if (x.size % 784 !== 0) throw new ConfigError(`the MNIST classifier takes 28×28 digits, got shape [${x.shape}]`, 'samples');
+export function mnistClassifierForward(
+  params: ClassifierParams,
+  x: tf.Tensor,
+  dropout?: { rate: number; rng: Rng },
+): ClassifierOutput {
+  if (x.size % 784 !== 0)
+    throw new ConfigError(`the MNIST classifier takes 28×28 digits, got shape [${x.shape}]`, 'samples');
   return tf.tidy(() => {
     const n = x.size / 784;
     const images = x.reshape([n, 28, 28, 1]).toFloat() as tf.Tensor4D;
     const conv = (h: tf.Tensor, layer: string, stride: number): tf.Tensor4D =>
-      tf.relu(tf.add(tf.conv2d(h as tf.Tensor4D, params[`${layer}/kernel`] as tf.Tensor4D, stride, 'same'), params[`${layer}/bias`]));
+      tf.relu(
+        tf.add(
+          tf.conv2d(h as tf.Tensor4D, params[`${layer}/kernel`] as tf.Tensor4D, stride, 'same'),
+          params[`${layer}/bias`],
+        ),
+      );
     const h1 = tf.maxPool(conv(images, 'conv1', 1), 2, 2, 'same');
     const h2 = tf.maxPool(conv(h1, 'conv2', 1), 2, 2, 'same');
     const h3 = conv(h2, 'conv3', 2);
@@ -51,7 +61,9 @@ export function mnistClassifierForward(params: ClassifierParams, x: tf.Tensor, d
       const keep = dropout.rng.uniformTensor([n, 512]).greaterEqual(dropout.rate).toFloat();
       flat = tf.mul(flat, keep).div(1 - dropout.rate);
     }
-    const features = tf.relu(tf.add(tf.matMul(flat, params['dense1/kernel']), params['dense1/bias'])) as tf.Tensor2D;
+    const features = tf.relu(
+      tf.add(tf.matMul(flat, params['dense1/kernel']), params['dense1/bias']),
+    ) as tf.Tensor2D;
     const logits = tf.add(tf.matMul(features, params['dense2/kernel']), params['dense2/bias']) as tf.Tensor2D;
     return { logits, features };
   });

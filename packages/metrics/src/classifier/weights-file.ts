@@ -10,7 +10,9 @@ const MAGIC = 0x4c434647; // 'GFCL' little-endian
  */
 export function encodeWeights(params: Record<string, tf.Tensor>): Uint8Array {
   const entries = Object.entries(params);
-  const header = new TextEncoder().encode(JSON.stringify({ format: 1, tensors: entries.map(([path, t]) => ({ path, shape: t.shape })) }));
+  const header = new TextEncoder().encode(
+    JSON.stringify({ format: 1, tensors: entries.map(([path, t]) => ({ path, shape: t.shape })) }),
+  );
   const headerLength = Math.ceil(header.length / 4) * 4;
   const total = entries.reduce((a, [, t]) => a + t.size, 0);
   const out = new Uint8Array(8 + headerLength + 4 * total);
@@ -32,7 +34,8 @@ export function encodeWeights(params: Record<string, tf.Tensor>): Uint8Array {
 /** Decodes {@link encodeWeights}'s format into tensors; a malformed file is a DataError naming `source`. */
 export function decodeWeights(bytes: Uint8Array, source: string): Record<string, tf.Tensor> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 8 || view.getUint32(0, true) !== MAGIC) throw new DataError(`${source}: not a GANForge weights file (bad magic number)`);
+  if (bytes.length < 8 || view.getUint32(0, true) !== MAGIC)
+    throw new DataError(`${source}: not a GANForge weights file (bad magic number)`);
   const headerLength = view.getUint32(4, true);
   let header: { format: number; tensors: { path: string; shape: number[] }[] };
   try {
@@ -42,7 +45,9 @@ export function decodeWeights(bytes: Uint8Array, source: string): Record<string,
   }
   const total = header.tensors.reduce((a, t) => a + t.shape.reduce((x, y) => x * y, 1), 0);
   if (header.format !== 1 || bytes.length !== 8 + headerLength + 4 * total) {
-    throw new DataError(`${source}: weights file of ${bytes.length} bytes does not match its header (format ${header.format}, ${total} values)`);
+    throw new DataError(
+      `${source}: weights file of ${bytes.length} bytes does not match its header (format ${header.format}, ${total} values)`,
+    );
   }
   const out: Record<string, tf.Tensor> = {};
   let at = 8 + headerLength;

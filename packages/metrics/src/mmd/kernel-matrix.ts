@@ -15,7 +15,10 @@ export interface SquaredDistances {
  */
 export function pooledSquaredDistances(x: tf.Tensor, y: tf.Tensor): SquaredDistances {
   if (x.shape.slice(1).join() !== y.shape.slice(1).join()) {
-    throw new ConfigError(`samples of shape [${x.shape.slice(1)}] and [${y.shape.slice(1)}] cannot be compared`, 'samples');
+    throw new ConfigError(
+      `samples of shape [${x.shape.slice(1)}] and [${y.shape.slice(1)}] cannot be compared`,
+      'samples',
+    );
   }
   const d2 = tf.tidy(() => {
     const z = tf.concat([x.reshape([x.shape[0], -1]), y.reshape([y.shape[0], -1])]).toFloat();
@@ -40,13 +43,15 @@ export function medianBandwidth(distances: SquaredDistances): number {
   for (let i = 0; i < size; i++) for (let j = i + 1; j < size; j++) upper[t++] = values[i * size + j];
   upper.sort();
   const mid = upper.length >> 1;
-  const median = upper.length % 2 === 1 ? Math.sqrt(upper[mid]) : (Math.sqrt(upper[mid - 1]) + Math.sqrt(upper[mid])) / 2;
+  const median =
+    upper.length % 2 === 1 ? Math.sqrt(upper[mid]) : (Math.sqrt(upper[mid - 1]) + Math.sqrt(upper[mid])) / 2;
   return median || 1;
 }
 
 /** The Gaussian kernel matrix K = exp(−D / (2h²)) of squared distances D, float64. */
 export function gaussianKernelMatrix(distances: SquaredDistances, bandwidth: number): Float64Array {
-  if (!(bandwidth > 0)) throw new ConfigError(`the kernel bandwidth must be > 0, got ${bandwidth}`, 'bandwidth');
+  if (!(bandwidth > 0))
+    throw new ConfigError(`the kernel bandwidth must be > 0, got ${bandwidth}`, 'bandwidth');
   const scale = -1 / (2 * bandwidth * bandwidth);
   return distances.values.map((v) => Math.exp(v * scale));
 }

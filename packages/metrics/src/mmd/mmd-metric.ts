@@ -5,9 +5,23 @@ import { mmd2, mmdPermutationTest } from './mmd.js';
 
 /** zod schema of the `mmd` metric options. */
 export const mmdOptionsSchema = z.strictObject({
-  samples: z.number().int().min(2).default(500).describe('generated and real samples compared, n each (default 500)'),
-  bandwidth: z.number().positive().optional().describe('Gaussian kernel bandwidth h (default: median heuristic)'),
-  permutations: z.number().int().nonnegative().default(0).describe('permutation-test relabellings; 0 = none (default)'),
+  samples: z
+    .number()
+    .int()
+    .min(2)
+    .default(500)
+    .describe('generated and real samples compared, n each (default 500)'),
+  bandwidth: z
+    .number()
+    .positive()
+    .optional()
+    .describe('Gaussian kernel bandwidth h (default: median heuristic)'),
+  permutations: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(0)
+    .describe('permutation-test relabellings; 0 = none (default)'),
 });
 
 /** Options of the `mmd` metric. */
@@ -28,8 +42,17 @@ export function mmdMetric(options: MmdMetricOptions = {}): Metric {
       const real = ctx.data.sampler(ctx.rng).next(o.samples);
       try {
         if (o.permutations > 0) {
-          const r = mmdPermutationTest(fake, real.x, { bandwidth: o.bandwidth, permutations: o.permutations, rng: ctx.rng });
-          return { mmd2: r.mmd2, bandwidth: r.bandwidth, permutation_std: r.permutationStd, p_value: r.pValue };
+          const r = mmdPermutationTest(fake, real.x, {
+            bandwidth: o.bandwidth,
+            permutations: o.permutations,
+            rng: ctx.rng,
+          });
+          return {
+            mmd2: r.mmd2,
+            bandwidth: r.bandwidth,
+            permutation_std: r.permutationStd,
+            p_value: r.pValue,
+          };
         }
         const r = mmd2(fake, real.x, { bandwidth: o.bandwidth });
         return { mmd2: r.mmd2, bandwidth: r.bandwidth };
@@ -44,7 +67,8 @@ export function mmdMetric(options: MmdMetricOptions = {}): Metric {
 export const mmdComponent = defineComponent({
   kind: 'metric',
   name: 'mmd',
-  description: 'Unbiased MMD² with a Gaussian kernel between generated and real samples (Gretton et al. 2012).',
+  description:
+    'Unbiased MMD² with a Gaussian kernel between generated and real samples (Gretton et al. 2012).',
   options: mmdOptionsSchema,
   create: (options) => mmdMetric(options),
 });

@@ -41,7 +41,9 @@ describe('unbiased MMD² (Gretton et al. 2012)', () => {
     const x = gaussian(rng, 500, 2);
     const y = gaussian(rng, 500, 2);
     const t = mmdPermutationTest(x, y, { permutations: 100, rng });
-    console.log(`null: MMD² ${t.mmd2.toExponential(3)}, permutation sd ${t.permutationStd.toExponential(3)}, p ${t.pValue}`);
+    console.log(
+      `null: MMD² ${t.mmd2.toExponential(3)}, permutation sd ${t.permutationStd.toExponential(3)}, p ${t.pValue}`,
+    );
     expect(Math.abs(t.mmd2)).toBeLessThan(3 * t.permutationStd);
     expect(Math.abs(t.permutationMean)).toBeLessThan(t.permutationStd);
     tf.dispose([x, y]);
@@ -52,7 +54,9 @@ describe('unbiased MMD² (Gretton et al. 2012)', () => {
     const x = gaussian(rng, 500, 2);
     const y = gaussian(rng, 500, 2, 1);
     const t = mmdPermutationTest(x, y, { permutations: 100, rng });
-    console.log(`shift: MMD² ${t.mmd2.toExponential(3)}, permutation sd ${t.permutationStd.toExponential(3)}, ratio ${(t.mmd2 / t.permutationStd).toFixed(1)}`);
+    console.log(
+      `shift: MMD² ${t.mmd2.toExponential(3)}, permutation sd ${t.permutationStd.toExponential(3)}, ratio ${(t.mmd2 / t.permutationStd).toFixed(1)}`,
+    );
     expect(t.mmd2).toBeGreaterThan(10 * t.permutationStd);
     expect(t.pValue).toBeCloseTo(1 / 101, 12);
     tf.dispose([x, y]);

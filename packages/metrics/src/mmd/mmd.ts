@@ -28,7 +28,11 @@ export function mmd2FromKernel(kernel: Float64Array, size: number, inX: Uint8Arr
     }
   }
   const n = size - m;
-  if (m < 2 || n < 2) throw new ConfigError(`the unbiased MMD² needs at least 2 samples on each side, got ${m} and ${n}`, 'samples');
+  if (m < 2 || n < 2)
+    throw new ConfigError(
+      `the unbiased MMD² needs at least 2 samples on each side, got ${m} and ${n}`,
+      'samples',
+    );
   return (2 * xx) / (m * (m - 1)) + (2 * yy) / (n * (n - 1)) - (2 * xy) / (m * n);
 }
 

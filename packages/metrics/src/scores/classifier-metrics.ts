@@ -1,5 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { ConfigError, defineComponent, type DataSource, type Metric, type MetricContext } from '@ganforge/core';
+import {
+  ConfigError,
+  defineComponent,
+  type DataSource,
+  type Metric,
+  type MetricContext,
+} from '@ganforge/core';
 import { z } from 'zod';
 import { loadMnistClassifier, type MnistClassifier } from '../classifier/load-classifier.js';
 import { classifierScore } from './classifier-score.js';
@@ -24,11 +30,19 @@ function lazyClassifier(load: () => Promise<MnistClassifier>): () => Promise<Mni
 function checkMnistShaped(x: tf.Tensor, what: string): void {
   if (x.size !== x.shape[0] * 784) {
     tf.dispose(x);
-    throw new ConfigError(`${what} scores 28×28 MNIST digits, got samples of shape [${x.shape.slice(1)}]`, `metrics.${what}`);
+    throw new ConfigError(
+      `${what} scores 28×28 MNIST digits, got samples of shape [${x.shape.slice(1)}]`,
+      `metrics.${what}`,
+    );
   }
 }
 
-const samplesOption = z.number().int().min(2).default(2000).describe('N generated digits (default 2,000 = the held-out split); state N with the score');
+const samplesOption = z
+  .number()
+  .int()
+  .min(2)
+  .default(2000)
+  .describe('N generated digits (default 2,000 = the held-out split); state N with the score');
 
 /** zod schema of the `classifier-score` metric options. */
 export const classifierScoreOptionsSchema = z.strictObject({ samples: samplesOption });
@@ -41,7 +55,10 @@ export type ClassifierScoreOptions = z.input<typeof classifierScoreOptionsSchema
  * al. 2016, arXiv:1606.03498; see {@link classifierScore}) as a {@link Metric}: reports `score`
  * and `n`. For the 2,000 held-out real digits it is ≈ 9.5 (ceiling exp H(labels) ≈ 9.98).
  */
-export function classifierScoreMetric(options: ClassifierScoreOptions = {}, load: () => Promise<MnistClassifier> = () => loadMnistClassifier()): Metric {
+export function classifierScoreMetric(
+  options: ClassifierScoreOptions = {},
+  load: () => Promise<MnistClassifier> = () => loadMnistClassifier(),
+): Metric {
   const o = classifierScoreOptionsSchema.parse(options);
   const classifier = lazyClassifier(load);
   return {
@@ -64,7 +81,8 @@ export function classifierScoreMetric(options: ClassifierScoreOptions = {}, load
 export const classifierScoreComponent = defineComponent({
   kind: 'metric',
   name: 'classifier-score',
-  description: 'Inception-style score exp E[KL(p(y|x) ‖ p(y))] of N generated MNIST digits under the shipped classifier.',
+  description:
+    'Inception-style score exp E[KL(p(y|x) ‖ p(y))] of N generated MNIST digits under the shipped classifier.',
   options: classifierScoreOptionsSchema,
   create: (options) => classifierScoreMetric(options),
 });
@@ -75,7 +93,9 @@ export const frechetDistanceOptionsSchema = z.strictObject({
   reference: z
     .enum(['held-out', 'training'])
     .default('held-out')
-    .describe("real digits compared with: the data's held-out split when it has one (default), else the training data"),
+    .describe(
+      "real digits compared with: the data's held-out split when it has one (default), else the training data",
+    ),
 });
 
 /** Options of the `frechet-distance` metric. */
@@ -87,7 +107,10 @@ export type FrechetDistanceOptions = z.input<typeof frechetDistanceOptionsSchema
  * (the same N, drawn from the metric's stream: the held-out split when the data source has one),
  * as a {@link Metric}: reports `distance` and `n`.
  */
-export function frechetDistanceMetric(options: FrechetDistanceOptions = {}, load: () => Promise<MnistClassifier> = () => loadMnistClassifier()): Metric {
+export function frechetDistanceMetric(
+  options: FrechetDistanceOptions = {},
+  load: () => Promise<MnistClassifier> = () => loadMnistClassifier(),
+): Metric {
   const o = frechetDistanceOptionsSchema.parse(options);
   const classifier = lazyClassifier(load);
   return {

@@ -12,9 +12,14 @@ import { ConfigError } from '@ganforge/core';
  */
 export function classifierScore(probabilities: ArrayLike<number>, classes: number): number {
   const n = probabilities.length / classes;
-  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${probabilities.length} probabilities do not fill rows of ${classes} classes`, 'samples');
+  if (!Number.isInteger(n) || n < 1)
+    throw new ConfigError(
+      `${probabilities.length} probabilities do not fill rows of ${classes} classes`,
+      'samples',
+    );
   const marginal = new Float64Array(classes);
-  for (let i = 0; i < n; i++) for (let c = 0; c < classes; c++) marginal[c] += probabilities[i * classes + c] / n;
+  for (let i = 0; i < n; i++)
+    for (let c = 0; c < classes; c++) marginal[c] += probabilities[i * classes + c] / n;
   let kl = 0;
   for (let i = 0; i < n; i++) {
     for (let c = 0; c < classes; c++) {

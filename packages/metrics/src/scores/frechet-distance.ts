@@ -14,7 +14,11 @@ export interface FeatureStatistics {
 /** Mean and unbiased covariance of `n` feature vectors of length `dim` (row-major). */
 export function featureStatistics(features: ArrayLike<number>, dim: number): FeatureStatistics {
   const n = features.length / dim;
-  if (!Number.isInteger(n) || n < 2) throw new ConfigError(`feature statistics need ≥ 2 vectors of length ${dim}, got ${features.length} values`, 'samples');
+  if (!Number.isInteger(n) || n < 2)
+    throw new ConfigError(
+      `feature statistics need ≥ 2 vectors of length ${dim}, got ${features.length} values`,
+      'samples',
+    );
   const mean = new Float64Array(dim);
   for (let i = 0; i < n; i++) for (let j = 0; j < dim; j++) mean[j] += features[i * dim + j] / n;
   const covariance = new Float64Array(dim * dim);
@@ -58,18 +62,21 @@ export function frechetDistance(a: FeatureStatistics, b: FeatureStatistics): num
   const rootA = sqrtmSymmetric(a.covariance, d);
   // M = √Σ₁ Σ₂ √Σ₁, symmetrized against rounding
   const t = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) for (let k = 0; k < d; k++) {
-    const r = rootA[i * d + k];
-    if (r === 0) continue;
-    for (let j = 0; j < d; j++) t[i * d + j] += r * b.covariance[k * d + j];
-  }
+  for (let i = 0; i < d; i++)
+    for (let k = 0; k < d; k++) {
+      const r = rootA[i * d + k];
+      if (r === 0) continue;
+      for (let j = 0; j < d; j++) t[i * d + j] += r * b.covariance[k * d + j];
+    }
   const m = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) for (let k = 0; k < d; k++) {
-    const r = t[i * d + k];
-    if (r === 0) continue;
-    for (let j = 0; j < d; j++) m[i * d + j] += r * rootA[k * d + j];
-  }
-  for (let i = 0; i < d; i++) for (let j = i + 1; j < d; j++) m[i * d + j] = m[j * d + i] = (m[i * d + j] + m[j * d + i]) / 2;
+  for (let i = 0; i < d; i++)
+    for (let k = 0; k < d; k++) {
+      const r = t[i * d + k];
+      if (r === 0) continue;
+      for (let j = 0; j < d; j++) m[i * d + j] += r * rootA[k * d + j];
+    }
+  for (let i = 0; i < d; i++)
+    for (let j = i + 1; j < d; j++) m[i * d + j] = m[j * d + i] = (m[i * d + j] + m[j * d + i]) / 2;
   const { values } = symmetricEigen(m, d);
   let traceRoot = 0;
   for (const v of values) traceRoot += Math.sqrt(Math.max(v, 0));

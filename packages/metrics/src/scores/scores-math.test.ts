@@ -5,13 +5,19 @@ import { classifierScore, classifierScoreCeiling } from './classifier-score.js';
 import { featureStatistics, frechetDistance, type FeatureStatistics } from './frechet-distance.js';
 
 function stats(mean: number[], covariance: number[]): FeatureStatistics {
-  return { n: 100, dim: mean.length, mean: Float64Array.from(mean), covariance: Float64Array.from(covariance) };
+  return {
+    n: 100,
+    dim: mean.length,
+    mean: Float64Array.from(mean),
+    covariance: Float64Array.from(covariance),
+  };
 }
 
 function randomSpd(rng: Rng, d: number): Float64Array {
   const a = rng.normalArray(d * d);
   const m = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) m[i * d + j] += a[i * d + k] * a[j * d + k];
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) m[i * d + j] += a[i * d + k] * a[j * d + k];
   return m;
 }
 
@@ -24,7 +30,10 @@ describe('classifier score (Salimans et al. 2016)', () => {
     // KL1 = log(1/0.75), KL2 = 0.5 log(0.5/0.75) + 0.5 log(0.5/0.25)
     const kl = (Math.log(1 / 0.75) + 0.5 * Math.log(0.5 / 0.75) + 0.5 * Math.log(2)) / 2;
     expect(classifierScore([1, 0, 0.5, 0.5], 2)).toBeCloseTo(Math.exp(kl), 12);
-    expect(classifierScoreCeiling([0, 0, 1, 2], 3)).toBeCloseTo(Math.exp(-(0.5 * Math.log(0.5) + 2 * 0.25 * Math.log(0.25))), 12);
+    expect(classifierScoreCeiling([0, 0, 1, 2], 3)).toBeCloseTo(
+      Math.exp(-(0.5 * Math.log(0.5) + 2 * 0.25 * Math.log(0.25))),
+      12,
+    );
   });
 });
 
@@ -42,11 +51,12 @@ describe('Fréchet distance (Heusel et al. 2017)', () => {
       }
     }
     const r = sqrtmSymmetric(a, d);
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) {
-      let rr = 0;
-      for (let k = 0; k < d; k++) rr += r[i * d + k] * r[k * d + j];
-      expect(rr).toBeCloseTo(a[i * d + j], 9);
-    }
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) {
+        let rr = 0;
+        for (let k = 0; k < d; k++) rr += r[i * d + k] * r[k * d + j];
+        expect(rr).toBeCloseTo(a[i * d + j], 9);
+      }
   });
 
   it('matches closed forms: 0 for equal statistics, Σ(√a − √b)² + ‖Δμ‖² for diagonal covariances', () => {
