@@ -96,3 +96,5 @@ export { createGanContainer, getRegistry } from './di/create-gan-container.js';
 export { ComponentRegistry, KNOWN_COMPONENTS, knownPackageOf, corePlugin, CORE_PLUGIN_NAME } from './registry/index.js';
 export type { RegisteredComponent } from './registry/index.js';
 export { resolveConfig, ganConfigSchema, CORE_DEFAULTS, CORE_OPTIMIZER_DEFAULTS, parseComponentBlock } from './config/index.js';
+export { exportGeneratorFiles, loadGenerator, loadGeneratorFromUrl } from './gan/generator-export.js';
+export type { GeneratorSpec, LoadedGenerator } from './gan/generator-export.js';

@@ -25,22 +25,30 @@ export function buildComponent<K extends ComponentKind>(
 export function buildContext(
   registry: ComponentRegistry,
   streams: RngStreams,
-  config: ResolvedConfig,
+  latentDim: number,
   data: { sampleShape: readonly number[]; numClasses?: number },
 ): BuildContext {
-  const ctx: BuildContext = {
+  return nestedContext(registry, {
     rng: streams.init,
-    latentDim: config.latentDim,
+    latentDim,
     sampleShape: data.sampleShape,
     numClasses: data.numClasses,
-    build: (kind, block, path) => buildComponent(registry, kind, block, path, ctx),
+  });
+}
+
+/** A context whose `build` builds nested blocks with it, or with the caller's overrides applied. */
+function nestedContext(registry: ComponentRegistry, values: Omit<BuildContext, 'build'>): BuildContext {
+  const ctx: BuildContext = {
+    ...values,
+    build: (kind, block, path, overrides) =>
+      buildComponent(registry, kind, block, path, overrides ? nestedContext(registry, { ...values, ...overrides }) : ctx),
   };
   return ctx;
 }
 
 /** Builds the data source before anything else (networks need its sample shape). */
 export function buildData(registry: ComponentRegistry, streams: RngStreams, config: ResolvedConfig): DataSource {
-  const ctx = buildContext(registry, streams, config, { sampleShape: [] });
+  const ctx = buildContext(registry, streams, config.latentDim, { sampleShape: [] });
   return buildComponent(registry, 'data', config.data, 'data', ctx);
 }
 

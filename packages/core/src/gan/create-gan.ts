@@ -46,7 +46,7 @@ export async function createGan(config: GanConfig, options: CreateGanOptions = {
   if (options.selectBackend !== false) backend = (await selectBackend(resolved.backend as never, { log: options.log })).name;
   const streams = createRngStreams(resolved.seed);
   const data = options.data ?? buildData(registry, streams, resolved);
-  const ctx = buildContext(registry, streams, resolved, data);
+  const ctx = buildContext(registry, streams, resolved.latentDim, data);
   const generator = buildComponent(registry, 'generator', resolved.generator, 'generator', ctx);
   const discriminator = buildComponent(registry, 'discriminator', resolved.discriminator, 'discriminator', ctx);
   const loss = buildComponent(registry, 'loss', resolved.loss, 'loss', ctx);
