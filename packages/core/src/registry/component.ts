@@ -60,8 +60,18 @@ export interface BuildContext {
   sampleShape: readonly number[];
   /** Number of classes of labelled data. */
   numClasses?: number;
-  /** Builds a nested component block (wrappers such as `spectral-norm` build their inner net). */
-  build<K extends ComponentKind>(kind: K, block: { kind: string; [option: string]: unknown }, path: string): ComponentInstanceMap[K];
+  /**
+   * Builds a nested component block (wrappers such as `spectral-norm` build their inner net).
+   * `overrides` replace this context's values for that block and everything it builds in turn:
+   * a wrapper that widens its inner net's input (the `conditional` wrapper concatenating labels
+   * to z or x) builds it with `{ latentDim }` or `{ sampleShape }`. The random stream is shared.
+   */
+  build<K extends ComponentKind>(
+    kind: K,
+    block: { kind: string; [option: string]: unknown },
+    path: string,
+    overrides?: Partial<Pick<BuildContext, 'latentDim' | 'sampleShape' | 'numClasses'>>,
+  ): ComponentInstanceMap[K];
 }
 
 /** Everything the trainer factory receives. */
