@@ -17,20 +17,30 @@ import { assignTree, cloneTree, commitState, disposeReplaced, globalNorm, gradsB
  * statistics, spectral-norm vectors) is committed only from the D-update forward pass; G's state
  * only from its own update. The generator update reuses the last D batch as `ctx.real` (its D
  * scores are computed only if a loss or regularizer reads `ctx.realOut`).
+ *
+ * Extension point for trainers that change only the generator's objective (the unrolled GAN,
+ * @ganforge/plugin-unrolled): override {@link AdversarialTrainer.generatorLossContext}, which
+ * builds the context the generator loss and G-side regularizers see, inside the generator's
+ * gradient tape; the discriminator updates, the generator update and the logs stay these.
  */
 export class AdversarialTrainer implements Trainer {
-  readonly name = 'default';
+  readonly name: string = 'default';
   private step_ = 0;
   private gOptState: ParamTree;
   private dOptState: ParamTree;
 
-  constructor(private readonly parts: TrainerParts) {
+  constructor(protected readonly parts: TrainerParts) {
     this.gOptState = parts.generatorOptimizer.init({ ...parts.generator.params });
     this.dOptState = parts.discriminatorOptimizer.init({ ...parts.discriminator.params });
   }
 
   get stepCount(): number {
     return this.step_;
+  }
+
+  /** The discriminator optimizer's current state (owned by the trainer: do not dispose). */
+  protected get discriminatorOptimizerState(): ParamTree {
+    return this.dOptState;
   }
 
   step(sampler: BatchSampler): StepLogs {
@@ -61,7 +71,20 @@ export class AdversarialTrainer implements Trainer {
     return this.parts.streams.noise.normalTensor([n, this.parts.generator.latentDim]);
   }
 
-  private context(batch: Batch, z: tf.Tensor, fake: tf.Tensor, realOut: () => DiscriminatorScores, fakeOut: DiscriminatorScores, step: number): LossContext {
+  /**
+   * A loss context over `batch`, `z` and `fake`; `realOut` is computed on first read. `dTrees`
+   * are the discriminator parameters and state the scores were computed with (default: D's
+   * variables).
+   */
+  protected context(
+    batch: Batch,
+    z: tf.Tensor,
+    fake: tf.Tensor,
+    realOut: () => DiscriminatorScores,
+    fakeOut: DiscriminatorScores,
+    step: number,
+    dTrees?: { params: ParamTree; state: ParamTree },
+  ): LossContext {
     const { generator: g, discriminator: d, streams } = this.parts;
     let real: DiscriminatorScores | undefined;
     return {
@@ -75,8 +98,8 @@ export class AdversarialTrainer implements Trainer {
       },
       fakeOut,
       d,
-      dParams: { ...d.params },
-      dState: { ...d.state },
+      dParams: dTrees?.params ?? { ...d.params },
+      dState: dTrees?.state ?? { ...d.state },
       g,
       gParams: { ...g.params },
       rng: streams.noise,
@@ -137,7 +160,7 @@ export class AdversarialTrainer implements Trainer {
   }
 
   private generatorUpdate(batch: Batch, step: number, logs: PackedLogs): void {
-    const { generator: g, discriminator: d, loss, regularizers, hooks, generatorOptimizer: opt } = this.parts;
+    const { generator: g, loss, regularizers, hooks, generatorOptimizer: opt } = this.parts;
     const gVars = Object.values(g.params);
     const newOptState = tf.tidy(() => {
       const z = this.noise(this.parts.batchSize);
@@ -146,9 +169,7 @@ export class AdversarialTrainer implements Trainer {
       const { grads } = tf.variableGrads(() => {
         const gen = g.generate(z, { training: true, cond: batch.labels, rng });
         newState = keepTree({ ...gen.state });
-        const fakeOut = d.forward(gen.x, { training: true, cond: batch.labels, rng });
-        const realOut = () => d.forward(batch.x, { training: true, cond: batch.labels, rng });
-        const ctx = this.context(batch, z, gen.x, realOut, fakeOut, step);
+        const ctx = this.generatorLossContext(batch, z, gen.x, step, logs);
         let total = loss.generatorLoss(ctx) as tf.Tensor;
         logs.add('g_loss', total);
         for (const reg of regularizers) {
@@ -171,6 +192,20 @@ export class AdversarialTrainer implements Trainer {
     });
     disposeReplaced(this.gOptState, newOptState);
     this.gOptState = newOptState;
+  }
+
+  /**
+   * The context of the generator loss, built inside the generator's gradient tape from the
+   * samples `fake` = G(z): D scores `fake` with its current variables and committed state (never
+   * written back); `realOut` is computed only if read. Override to change the discriminator the
+   * generator is trained against; `logs` takes extra per-step values.
+   */
+  protected generatorLossContext(batch: Batch, z: tf.Tensor, fake: tf.Tensor, step: number, _logs: PackedLogs): LossContext {
+    const d = this.parts.discriminator;
+    const rng = this.parts.streams.dropout;
+    const fakeOut = d.forward(fake, { training: true, cond: batch.labels, rng });
+    const realOut = () => d.forward(batch.x, { training: true, cond: batch.labels, rng });
+    return this.context(batch, z, fake, realOut, fakeOut, step);
   }
 
   getState(): TrainerState {
