@@ -46,8 +46,14 @@ export class AutoencoderDiscriminator implements Discriminator {
   ) {
     const enc = initSequential(encoder, rng);
     const dec = initSequential(decoder, rng);
-    this.params = toVariables({ ...prefixTree('encoder/', enc.params), ...prefixTree('decoder/', dec.params) }, true);
-    this.state = toVariables({ ...prefixTree('encoder/', enc.state), ...prefixTree('decoder/', dec.state) }, false);
+    this.params = toVariables(
+      { ...prefixTree('encoder/', enc.params), ...prefixTree('decoder/', dec.params) },
+      true,
+    );
+    this.state = toVariables(
+      { ...prefixTree('encoder/', enc.state), ...prefixTree('decoder/', dec.state) },
+      false,
+    );
   }
 
   /** Encodes and decodes `x`; call inside `tf.tidy` or dispose the outputs. */
@@ -55,8 +61,20 @@ export class AutoencoderDiscriminator implements Discriminator {
     return tf.tidy(() => {
       const params = resolveTree(this.params, options.params, 'params');
       const state = resolveTree(this.state, options.state, 'state');
-      const enc = applySequential(this.encoder, subTree('encoder/', params), subTree('encoder/', state), x, options);
-      const dec = applySequential(this.decoder, subTree('decoder/', params), subTree('decoder/', state), enc.y, options);
+      const enc = applySequential(
+        this.encoder,
+        subTree('encoder/', params),
+        subTree('encoder/', state),
+        x,
+        options,
+      );
+      const dec = applySequential(
+        this.decoder,
+        subTree('decoder/', params),
+        subTree('decoder/', state),
+        enc.y,
+        options,
+      );
       return {
         code: enc.y,
         reconstruction: dec.y,
@@ -88,7 +106,11 @@ function toVariables(tree: ParamTree, trainable: boolean): VariableTree {
   return out;
 }
 
-function resolveTree(own: VariableTree, substitute: ParamTree | undefined, what: 'params' | 'state'): ParamTree {
+function resolveTree(
+  own: VariableTree,
+  substitute: ParamTree | undefined,
+  what: 'params' | 'state',
+): ParamTree {
   if (substitute === undefined) return own;
   const missing = Object.keys(own).filter((key) => !(key in substitute));
   if (missing.length > 0) {

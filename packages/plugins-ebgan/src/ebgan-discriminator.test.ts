@@ -14,8 +14,26 @@ const shapes = (tree: ParamTree) => Object.fromEntries(Object.entries(tree).map(
 
 describe('reconstructionEnergy', () => {
   it('is the per-sample mean over features of the squared reconstruction error, [batch, 1]', () => {
-    const x = tf.tensor3d([[[1, -1], [0.5, 0]], [[0, 0], [0, 0]]]);
-    const r = tf.tensor3d([[[0, -1], [0.5, 2]], [[1, 1], [-1, 1]]]);
+    const x = tf.tensor3d([
+      [
+        [1, -1],
+        [0.5, 0],
+      ],
+      [
+        [0, 0],
+        [0, 0],
+      ],
+    ]);
+    const r = tf.tensor3d([
+      [
+        [0, -1],
+        [0.5, 2],
+      ],
+      [
+        [1, 1],
+        [-1, 1],
+      ],
+    ]);
     const e = reconstructionEnergy(x, r);
     expect(e.shape).toEqual([2, 1]);
     // sample 0: (1 + 0 + 0 + 4)/4 = 1.25; sample 1: 4/4 = 1
@@ -56,7 +74,9 @@ describe('ebgan discriminator', () => {
 
   it('honours substitute params: zero weights reconstruct 0, so the energy is mean(x²)', () => {
     const d = ebganDiscriminator({ hidden: [4], codeDim: 2 }, { rng: new Rng(1), sampleShape: [3] });
-    const zeros = tf.tidy(() => Object.fromEntries(Object.entries(d.params).map(([k, v]) => [k, tf.zerosLike(v)])));
+    const zeros = tf.tidy(() =>
+      Object.fromEntries(Object.entries(d.params).map(([k, v]) => [k, tf.zerosLike(v)])),
+    );
     const x = tf.tensor2d([
       [1, -1, 0.5],
       [0, 0.3, 0],
@@ -84,7 +104,10 @@ describe('ebgan discriminator', () => {
     tf.dispose([x, ae.code, ae.reconstruction]);
     mlp.dispose();
 
-    const conv = ebganDiscriminator({ body: 'conv', width: 2, codeDim: 5 }, { rng: new Rng(1), sampleShape: [16, 16, 1] });
+    const conv = ebganDiscriminator(
+      { body: 'conv', width: 2, codeDim: 5 },
+      { rng: new Rng(1), sampleShape: [16, 16, 1] },
+    );
     expect(shapes(conv.params)).toEqual({
       'encoder/layers/0/kernel': [4, 4, 1, 2],
       'encoder/layers/0/bias': [2],
@@ -110,7 +133,10 @@ describe('ebgan discriminator', () => {
   });
 
   it('the energy gradient matches finite differences (input and a kernel; tanh body)', () => {
-    const d = ebganDiscriminator({ hidden: [6], codeDim: 3, activation: 'tanh' }, { rng: new Rng(5), sampleShape: [3] });
+    const d = ebganDiscriminator(
+      { hidden: [6], codeDim: 3, activation: 'tanh' },
+      { rng: new Rng(5), sampleShape: [3] },
+    );
     const x = new Rng(6).normalTensor([4, 3]);
     const dx = checkGradient((v) => tf.sum(d.forward(v, { training: true }).score) as tf.Scalar, x);
     expect(dx.relativeError).toBeLessThan(1e-2);
@@ -137,15 +163,21 @@ describe('ebgan discriminator', () => {
     });
     const wrong = ebganDiscriminatorOptionsSchema.safeParse({ width: 8 });
     expect(wrong.success).toBe(false);
-    expect(wrong.error?.issues[0]).toMatchObject({ path: ['width'], message: "'width' applies only to body 'conv'" });
+    expect(wrong.error?.issues[0]).toMatchObject({
+      path: ['width'],
+      message: "'width' applies only to body 'conv'",
+    });
     const wrongConv = ebganDiscriminatorOptionsSchema.safeParse({ body: 'conv', hidden: [8] });
-    expect(wrongConv.error?.issues[0]).toMatchObject({ path: ['hidden'], message: "'hidden' applies only to body 'mlp'" });
+    expect(wrongConv.error?.issues[0]).toMatchObject({
+      path: ['hidden'],
+      message: "'hidden' applies only to body 'mlp'",
+    });
     expect(ebganDiscriminatorOptionsSchema.safeParse({ margin: 1 }).success).toBe(false);
     expect(() => ebganDiscriminator({ body: 'conv' }, { rng: new Rng(1), sampleShape: [2] })).toThrow(
       "ebgan discriminator with body 'conv' needs image samples [height, width, channels], got [2]; use body 'mlp' for vectors",
     );
-    expect(() => ebganDiscriminator({ body: 'conv', stages: 3 }, { rng: new Rng(1), sampleShape: [12, 12, 1] })).toThrow(
-      "ebgan discriminator: 12×12 is not divisible by 2^3; choose 'stages' so that it is",
-    );
+    expect(() =>
+      ebganDiscriminator({ body: 'conv', stages: 3 }, { rng: new Rng(1), sampleShape: [12, 12, 1] }),
+    ).toThrow("ebgan discriminator: 12×12 is not divisible by 2^3; choose 'stages' so that it is");
   });
 });

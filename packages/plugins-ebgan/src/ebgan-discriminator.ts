@@ -25,7 +25,9 @@ export const ebganDiscriminatorOptionsSchema = z
     body: z
       .enum(['mlp', 'conv'])
       .default('mlp')
-      .describe('mlp: dense encoder/decoder; conv: strided convs / transposed convs on [h, w, c] images (default mlp)'),
+      .describe(
+        'mlp: dense encoder/decoder; conv: strided convs / transposed convs on [h, w, c] images (default mlp)',
+      ),
     codeDim: z.number().int().positive().default(64).describe('size of the encoder code S (default 64)'),
     hidden: z
       .array(z.number().int().positive())
@@ -47,10 +49,14 @@ export const ebganDiscriminatorOptionsSchema = z
       .describe('conv only: ×2 down/up-sampling stages (default: most with size/2ⁿ ≥ 4 integral)'),
     activation: activationNameSchema.default('leaky-relu').describe('hidden activation (default leaky-relu)'),
     leakyReluAlpha: z.number().min(0).max(1).default(0.2).describe('α of leaky-relu (default 0.2)'),
-    codeActivation: activationNameSchema.default('linear').describe('activation of the code S (default linear)'),
+    codeActivation: activationNameSchema
+      .default('linear')
+      .describe('activation of the code S (default linear)'),
     outputActivation: activationNameSchema
       .default('linear')
-      .describe('activation of the reconstruction (default linear; tanh bounds the energy of [−1, 1] data by 4)'),
+      .describe(
+        'activation of the reconstruction (default linear; tanh bounds the energy of [−1, 1] data by 4)',
+      ),
     init: initSchemeSchema
       .optional()
       .describe('kernel initialization (default glorot-uniform for mlp, dcgan-normal for conv)'),
@@ -91,7 +97,10 @@ function mlpBody(o: Options, sampleShape: readonly number[]): { encoder: Layer[]
     decoder.push(dense(width, units, { init }), act());
     width = units;
   }
-  decoder.push(dense(width, size(sampleShape), { init }), activationLayer(o.outputActivation, o.leakyReluAlpha));
+  decoder.push(
+    dense(width, size(sampleShape), { init }),
+    activationLayer(o.outputActivation, o.leakyReluAlpha),
+  );
   if (sampleShape.length !== 1) decoder.push(reshape(sampleShape));
   return { encoder, decoder };
 }
@@ -106,7 +115,10 @@ function convBody(o: Options, sampleShape: readonly number[]): { encoder: Layer[
   const [h, w, c] = sampleShape;
   const n = o.stages ?? dcganStages(h, w);
   if (n < 1 || h % 2 ** n !== 0 || w % 2 ** n !== 0) {
-    throw new ConfigError(`ebgan discriminator: ${h}×${w} is not divisible by 2^${n}; choose 'stages' so that it is`, 'discriminator.stages');
+    throw new ConfigError(
+      `ebgan discriminator: ${h}×${w} is not divisible by 2^${n}; choose 'stages' so that it is`,
+      'discriminator.stages',
+    );
   }
   const init = o.init ?? 'dcgan-normal';
   const base = o.width ?? 64;
@@ -120,7 +132,11 @@ function convBody(o: Options, sampleShape: readonly number[]): { encoder: Layer[
     encoder.push(conv2d({ inChannels: channels, filters, kernelSize: k, strides: 2, init }), act());
     channels = filters;
   }
-  encoder.push(flatten(), dense(h0 * w0 * c0, o.codeDim, { init }), activationLayer(o.codeActivation, o.leakyReluAlpha));
+  encoder.push(
+    flatten(),
+    dense(h0 * w0 * c0, o.codeDim, { init }),
+    activationLayer(o.codeActivation, o.leakyReluAlpha),
+  );
   const decoder: Layer[] = [dense(o.codeDim, h0 * w0 * c0, { init }), reshape([h0, w0, c0]), act()];
   channels = c0;
   for (let j = 1; j <= n; j++) {
@@ -158,7 +174,8 @@ export function ebganDiscriminator(
 export const ebganDiscriminatorComponent = defineComponent({
   kind: 'discriminator',
   name: 'ebgan',
-  description: 'EBGAN autoencoder discriminator (Zhao et al. 2016): score = reconstruction energy, features = code.',
+  description:
+    'EBGAN autoencoder discriminator (Zhao et al. 2016): score = reconstruction energy, features = code.',
   options: ebganDiscriminatorOptionsSchema,
   create: (options, ctx) => ebganDiscriminator(options, ctx),
 });

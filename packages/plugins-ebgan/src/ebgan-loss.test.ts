@@ -71,7 +71,12 @@ describe('ebgan loss', () => {
     expect(loss.accuracy).toBeUndefined();
     const c = ctx([0.2, 0.4], [0.5, 1, 2, 0.1]);
     const logs = loss.logs!(c);
-    expect(Object.keys(logs).sort()).toEqual(['fake_above_margin', 'fake_energy', 'margin_term', 'real_energy']);
+    expect(Object.keys(logs).sort()).toEqual([
+      'fake_above_margin',
+      'fake_energy',
+      'margin_term',
+      'real_energy',
+    ]);
     expect(read(logs.real_energy)).toBeCloseTo(0.3, 6);
     expect(read(logs.fake_energy)).toBeCloseTo(0.9, 6);
     expect(read(logs.margin_term)).toBeCloseTo((0.5 + 0 + 0 + 0.9) / 4, 6);

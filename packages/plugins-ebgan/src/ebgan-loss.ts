@@ -56,7 +56,9 @@ export const ebganLossOptionsSchema = z.strictObject({
     .number()
     .positive()
     .default(EBGAN_DEFAULT_MARGIN)
-    .describe('margin m of [m − D(G(z))]⁺ on per-feature mean energies (default 1, suited to data in [−1, 1])'),
+    .describe(
+      'margin m of [m − D(G(z))]⁺ on per-feature mean energies (default 1, suited to data in [−1, 1])',
+    ),
 });
 
 /** Options of the `ebgan` loss as written in a config. */
@@ -86,7 +88,9 @@ export function ebganLoss(options: EbganLossOptions = {}): GanLoss {
         real_energy: tf.mean(ctx.realOut.score) as tf.Scalar,
         fake_energy: tf.mean(ctx.fakeOut.score) as tf.Scalar,
         margin_term: ebganMarginTerm(ctx.fakeOut.score, margin),
-        fake_above_margin: tf.mean(tf.cast(tf.greaterEqual(ctx.fakeOut.score, margin), 'float32')) as tf.Scalar,
+        fake_above_margin: tf.mean(
+          tf.cast(tf.greaterEqual(ctx.fakeOut.score, margin), 'float32'),
+        ) as tf.Scalar,
       })),
   };
 }

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GAN_COMPONENT, Rng, type AnyComponentDefinition, type BuildContext, type DependencyContainer, type GanConfig } from '@ganforge/core';
+import {
+  GAN_COMPONENT,
+  Rng,
+  type AnyComponentDefinition,
+  type BuildContext,
+  type DependencyContainer,
+  type GanConfig,
+} from '@ganforge/core';
 import { ebganPlugin } from './plugin.js';
 import { EBGAN_VERSION } from './version.js';
 
@@ -20,7 +27,9 @@ describe('ebganPlugin', () => {
   it('registers discriminator ebgan, loss ebgan and regularizer pulling-away, with the package version', () => {
     const plugin = ebganPlugin();
     expect(plugin.name).toBe('@ganforge/plugin-ebgan');
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(plugin.version).toBe(pkg.version);
     expect(EBGAN_VERSION).toBe(pkg.version);
     expect(
@@ -39,7 +48,10 @@ describe('ebganPlugin', () => {
       target: 'generator',
       weight: 0.1,
     });
-    const d = byKind.discriminator.create(byKind.discriminator.options.parse({ hidden: [4], codeDim: 2 }), ctx) as {
+    const d = byKind.discriminator.create(
+      byKind.discriminator.options.parse({ hidden: [4], codeDim: 2 }),
+      ctx,
+    ) as {
       inputShape: number[];
       params: Record<string, unknown>;
       dispose(): void;

@@ -22,7 +22,8 @@ function handPt(rows: number[][]): number {
   let sum = 0;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++)
-      if (i !== j) sum += (dot(rows[i], rows[j]) / Math.sqrt(dot(rows[i], rows[i]) * dot(rows[j], rows[j]))) ** 2;
+      if (i !== j)
+        sum += (dot(rows[i], rows[j]) / Math.sqrt(dot(rows[i], rows[i]) * dot(rows[j], rows[j]))) ** 2;
   return sum / (n * (n - 1));
 }
 
@@ -84,7 +85,9 @@ describe('pulling-away term', () => {
   it('refuses a batch of one code with a TrainingError', () => {
     const one = tf.ones([1, 3]);
     expect(() => pullingAwayTerm(one)).toThrow(TrainingError);
-    expect(() => pullingAwayTerm(one)).toThrow('the pulling-away term needs a batch of at least 2 codes, got 1');
+    expect(() => pullingAwayTerm(one)).toThrow(
+      'the pulling-away term needs a batch of at least 2 codes, got 1',
+    );
     one.dispose();
   });
 

@@ -15,7 +15,13 @@ import { z } from 'zod';
  */
 export function pullingAwayTerm(codes: tf.Tensor): tf.Scalar {
   const n = codes.shape[0];
-  if (n < 2) throw new TrainingError(`the pulling-away term needs a batch of at least 2 codes, got ${n}`, undefined, 'reg_pulling_away', 'TRAINING_FAILED');
+  if (n < 2)
+    throw new TrainingError(
+      `the pulling-away term needs a batch of at least 2 codes, got ${n}`,
+      undefined,
+      'reg_pulling_away',
+      'TRAINING_FAILED',
+    );
   return tf.tidy(() => {
     const s = tf.reshape(codes, [n, -1]);
     const unit = tf.div(s, safeNorm(s, 1, true));

@@ -31,7 +31,13 @@ describe("ebgan in core's adversarial trainer", () => {
   it('logs the energies, the margin term and the PT value, with no accuracy', async () => {
     const g = await gan(0.1);
     const logs = g.step();
-    for (const key of ['ebgan_real_energy', 'ebgan_fake_energy', 'ebgan_margin_term', 'ebgan_fake_above_margin', 'reg_pulling_away'])
+    for (const key of [
+      'ebgan_real_energy',
+      'ebgan_fake_energy',
+      'ebgan_margin_term',
+      'ebgan_fake_above_margin',
+      'reg_pulling_away',
+    ])
       expect(Number.isFinite(logs[key]), key).toBe(true);
     expect(logs.d_acc_real).toBeUndefined();
     expect(logs.d_loss_real).toBeCloseTo(logs.ebgan_real_energy, 6);
@@ -63,7 +69,11 @@ describe("ebgan in core's adversarial trainer", () => {
       {
         seed: 2,
         backend: 'cpu',
-        data: { kind: 'testing-table', values: Array.from(new Rng(6).uniformArray(8 * 64, -1, 1)), sampleShape: [8, 8, 1] },
+        data: {
+          kind: 'testing-table',
+          values: Array.from(new Rng(6).uniformArray(8 * 64, -1, 1)),
+          sampleShape: [8, 8, 1],
+        },
         generator: { kind: 'tiny-mlp', hidden: [8] },
         discriminator: { kind: 'ebgan', body: 'conv', width: 2, codeDim: 4 },
         loss: { kind: 'ebgan' },
