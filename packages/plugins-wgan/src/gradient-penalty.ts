@@ -60,7 +60,9 @@ export function gradientPenalty(
     // scores holds every per-sample gradient ∇ₓ̂ᵢ D(x̂ᵢ).
     const grad = tf.grad(scoreSum)(xHat);
     const axes = grad.shape.map((_, i) => i).slice(1);
-    const norms = (axes.length > 0 ? safeNorm(grad, axes) : safeNorm(tf.expandDims(grad, 1), 1)) as tf.Tensor1D;
+    const norms = (
+      axes.length > 0 ? safeNorm(grad, axes) : safeNorm(tf.expandDims(grad, 1), 1)
+    ) as tf.Tensor1D;
     const excess = tf.sub(norms, 1);
     const penalty = tf.mean(tf.square(inputs.oneSided ? tf.relu(excess) : excess)) as tf.Scalar;
     return { penalty, norms };

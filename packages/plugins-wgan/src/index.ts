@@ -7,7 +7,12 @@
  */
 import './options-map.js';
 
-export { clipWeights, weightClippingHook, weightClippingOptionsSchema, weightClippingComponent } from './weight-clipping.js';
+export {
+  clipWeights,
+  weightClippingHook,
+  weightClippingOptionsSchema,
+  weightClippingComponent,
+} from './weight-clipping.js';
 export type { WeightClippingOptions } from './weight-clipping.js';
 export { interpolates, interpolationCoefficients } from './interpolates.js';
 export { gradientPenalty } from './gradient-penalty.js';

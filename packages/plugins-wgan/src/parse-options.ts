@@ -5,7 +5,11 @@ import type { z } from 'zod';
  * Parses a component's options given in code (not through a config, which core validates), so a
  * bad value is a ConfigError naming the option, like a config error, instead of a ZodError.
  */
-export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, component: string): z.output<S> {
+export function parseOptions<S extends z.ZodType>(
+  schema: S,
+  options: unknown,
+  component: string,
+): z.output<S> {
   const result = schema.safeParse(options);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({

@@ -19,7 +19,12 @@ export interface WganPluginOptions {
  * `gradient-penalty`, presets `wgan` and `wgan-gp`.
  */
 export function wganComponents(options: WganPluginOptions = {}): AnyComponentDefinition[] {
-  return [weightClippingComponent, gradientPenaltyComponent(options.log), wganPresetComponent, wganGpPresetComponent];
+  return [
+    weightClippingComponent,
+    gradientPenaltyComponent(options.log),
+    wganPresetComponent,
+    wganGpPresetComponent,
+  ];
 }
 
 /**
@@ -38,7 +43,8 @@ export function wganPlugin(options: WganPluginOptions = {}): GanPlugin {
     ...(options.log !== undefined ? { options: { log: options.log } } : {}),
     dependencies: [lossesPlugin()],
     register(container) {
-      for (const definition of wganComponents(options)) container.register(GAN_COMPONENT, { useValue: definition });
+      for (const definition of wganComponents(options))
+        container.register(GAN_COMPONENT, { useValue: definition });
     },
   };
 }

@@ -42,7 +42,8 @@ const noOptions = z.strictObject({});
 export const wganPresetComponent = defineComponent({
   kind: 'preset',
   name: 'wgan',
-  description: 'WGAN (Arjovsky et al. 2017): wasserstein + weight-clipping c 0.01, 5 critic steps, RMSprop lr 5e-5.',
+  description:
+    'WGAN (Arjovsky et al. 2017): wasserstein + weight-clipping c 0.01, 5 critic steps, RMSprop lr 5e-5.',
   options: noOptions,
   create: () => wganPreset(),
 });

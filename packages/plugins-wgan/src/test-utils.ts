@@ -1,7 +1,15 @@
 // Test helpers of this package's tests (not exported from the package).
 import * as tf from '@tensorflow/tfjs';
-import { Rng, type Discriminator, type ParamTree, type VariableTree } from '@ganforge/core';
+import {
+  Rng,
+  type Discriminator,
+  type GanConfig,
+  type LossContext,
+  type ParamTree,
+  type VariableTree,
+} from '@ganforge/core';
 import { checkGradient } from '@ganforge/core/testing';
+import { assert } from 'vitest';
 import { gradientPenalty } from './gradient-penalty.js';
 
 /** Hidden activations of the test critics. */
@@ -25,7 +33,12 @@ export interface TestCritic extends Discriminator {
 }
 
 /** An MLP critic `in → hidden → hidden → 1` with the given hidden activation, weights from `seed`. */
-export function mlpCritic(inputDim: number, hidden: number, activation: TestActivation, seed = 1): TestCritic {
+export function mlpCritic(
+  inputDim: number,
+  hidden: number,
+  activation: TestActivation,
+  seed = 1,
+): TestCritic {
   const rng = new Rng(seed, 'init');
   const params = variables({
     'layers/0/kernel': rng.normalTensor([inputDim, hidden], 0, 1 / Math.sqrt(inputDim)),
@@ -57,7 +70,13 @@ export function mlpCritic(inputDim: number, hidden: number, activation: TestActi
 }
 
 /** A conv critic on `[size, size, channels]`: conv 3×3 s2 → act → conv 3×3 s2 → act → dense 1. */
-export function convCritic(size: number, channels: number, filters: number, activation: TestActivation, seed = 2): TestCritic {
+export function convCritic(
+  size: number,
+  channels: number,
+  filters: number,
+  activation: TestActivation,
+  seed = 2,
+): TestCritic {
   const rng = new Rng(seed, 'init');
   const out = Math.ceil(Math.ceil(size / 2) / 2);
   const params = variables({
@@ -69,10 +88,20 @@ export function convCritic(size: number, channels: number, filters: number, acti
     'layers/2/bias': rng.normalTensor([1], 0, 0.1),
   });
   const run = (x: tf.Tensor, p: ParamTree) => {
-    const a0 = tf.add(tf.conv2d(x as tf.Tensor4D, p['layers/0/kernel'] as tf.Tensor4D, 2, 'same'), p['layers/0/bias']);
-    const a1 = tf.add(tf.conv2d(act(a0, activation) as tf.Tensor4D, p['layers/1/kernel'] as tf.Tensor4D, 2, 'same'), p['layers/1/bias']);
+    const a0 = tf.add(
+      tf.conv2d(x as tf.Tensor4D, p['layers/0/kernel'] as tf.Tensor4D, 2, 'same'),
+      p['layers/0/bias'],
+    );
+    const a1 = tf.add(
+      tf.conv2d(act(a0, activation) as tf.Tensor4D, p['layers/1/kernel'] as tf.Tensor4D, 2, 'same'),
+      p['layers/1/bias'],
+    );
     const features = tf.reshape(act(a1, activation), [x.shape[0], -1]);
-    return { pre: [a0, a1], features, score: tf.add(tf.matMul(features, p['layers/2/kernel']), p['layers/2/bias']) };
+    return {
+      pre: [a0, a1],
+      features,
+      score: tf.add(tf.matMul(features, p['layers/2/kernel']), p['layers/2/bias']),
+    };
   };
   return {
     inputShape: [size, size, channels],
@@ -147,12 +176,77 @@ export function penaltyGradientCheck(
     const f = (v: tf.Tensor): tf.Scalar => {
       const parts = tf.split(v, sizes);
       const params = Object.fromEntries(keys.map((k, i) => [k, tf.reshape(parts[i], shapes[i])]));
-      return gradientPenalty(critic, inputs.real, inputs.fake, inputs.epsilon, { params, oneSided: options.oneSided }).penalty;
+      return gradientPenalty(critic, inputs.real, inputs.fake, inputs.epsilon, {
+        params,
+        oneSided: options.oneSided,
+      }).penalty;
     };
     const check = checkGradient(f, flat);
     tf.dispose(flat);
     inputs.dispose();
     return { relativeError: check.relativeError, seed, margin: found, entries: check.analytic.length };
   }
-  throw new Error(`no inputs with every pre-activation ≥ ${margin} from 0 in 200 seeds`);
+  return assert.fail(`no inputs with every pre-activation ≥ ${margin} from 0 in 200 seeds`);
+}
+
+/**
+ * A linear critic D(x) = s·(x·w) + b whose scale s is non-trainable state under `statePath`
+ * (named like batch norm's when asked), so ∇ₓD = s·w for every sample: the penalty is known in
+ * closed form. Its training forward returns s + 1 as new state (never to be committed by GP).
+ */
+export function linearCritic(w: number[], statePath = 'layers/0/scale'): Discriminator {
+  const params: VariableTree = {
+    'layers/0/kernel': tf.variable(tf.tensor2d(w, [w.length, 1]), true),
+    'layers/0/bias': tf.variable(tf.tensor1d([0.3]), true),
+  };
+  const state: VariableTree = { [statePath]: tf.variable(tf.scalar(1), false) };
+  return {
+    inputShape: [w.length],
+    params,
+    state,
+    supportsSubstituteParams: true,
+    dispose: () => tf.dispose([...Object.values(params), ...Object.values(state)]),
+    forward: (x, o) =>
+      tf.tidy(() => {
+        const p = o.params ?? params;
+        const s = (o.state ?? state)[statePath];
+        const score = tf.add(tf.mul(s, tf.matMul(x, p['layers/0/kernel'])), p['layers/0/bias']);
+        return { score, features: x, state: { [statePath]: o.training ? tf.add(s, 1) : s } };
+      }),
+  };
+}
+
+/** The part of a LossContext a D-side regularizer reads, around critic `d`. */
+export function criticContext(
+  d: Discriminator,
+  real: tf.Tensor,
+  fake: tf.Tensor,
+  rng: Rng,
+  overrides: Partial<LossContext> = {},
+): LossContext {
+  return {
+    real: { x: real },
+    fake,
+    z: fake,
+    d,
+    dParams: { ...d.params },
+    dState: { ...d.state },
+    rng,
+    step: 1,
+    ...overrides,
+  } as LossContext;
+}
+
+/** A tiny 1-D run on core's testing components (tiny-mlp nets, a two-mode mixture). */
+export function tinyConfig(extra: Partial<GanConfig>): GanConfig {
+  return {
+    seed: 1,
+    backend: 'cpu',
+    data: { kind: 'testing-mixture-1d', means: [-2, 2], std: 0.2 },
+    generator: { kind: 'tiny-mlp', hidden: [8] },
+    discriminator: { kind: 'tiny-mlp', hidden: [8] },
+    latentDim: 2,
+    batchSize: 16,
+    ...extra,
+  };
 }

@@ -26,7 +26,9 @@ export const weightClippingOptionsSchema = z.strictObject({
     .number()
     .positive()
     .default(0.01)
-    .describe('clipping bound c > 0: every critic parameter is kept in [−c, c] (default 0.01, Arjovsky et al. 2017)'),
+    .describe(
+      'clipping bound c > 0: every critic parameter is kept in [−c, c] (default 0.01, Arjovsky et al. 2017)',
+    ),
 });
 
 /** Options of the `weight-clipping` hook. */
@@ -50,7 +52,8 @@ export function weightClippingHook(options: WeightClippingOptions = {}): Hook {
 export const weightClippingComponent = defineComponent({
   kind: 'hook',
   name: 'weight-clipping',
-  description: 'WGAN weight clipping (Arjovsky et al. 2017): critic params clipped to [−c, c] after each critic update.',
+  description:
+    'WGAN weight clipping (Arjovsky et al. 2017): critic params clipped to [−c, c] after each critic update.',
   options: weightClippingOptionsSchema,
   create: (options) => weightClippingHook(options),
 });
