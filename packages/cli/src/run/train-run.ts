@@ -1,0 +1,235 @@
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { TrainingError, metricCallback, type Callback, type Gan, type GanConfig, type GanPlugin, type StepLogs } from '@ganforge/core';
+import { checkpointCallback, checkpointName, createGan, metricsJsonlWriter } from '@ganforge/core/node';
+import { EXIT_CODES } from '../exit-codes.js';
+import { loadPlugins } from '../plugins/load-plugins.js';
+import { samplePictures } from '../pictures/sample-pictures.js';
+import type { DataView } from '../pictures/data-view.js';
+import type { Reporter } from '../progress/reporter.js';
+import { formatDuration, plainLineEvery } from '../progress/format.js';
+import { buildMetrics, computeMetrics } from './build-metrics.js';
+import { writeCurvePlots } from './final-plots.js';
+import { loadLastGoodCheckpoint } from './last-good-checkpoint.js';
+import { readMetricsRows, truncateMetrics, type RunFolder } from './run-folder.js';
+
+/** Options of {@link trainRun}. */
+export interface TrainRunOptions {
+  run: RunFolder;
+  /** The run's config (command-line overrides applied, paths absolute). */
+  config: GanConfig;
+  /** Folder that plugin package names resolve from (the config's folder). */
+  baseDir: string;
+  /** The plugins, when the caller loaded them already (default: loaded from the config). */
+  plugins?: GanPlugin[];
+  /** Continue from the run's last good checkpoint. */
+  resume: boolean;
+  /** Sample picture cadence in steps (default: about ten pictures a run). */
+  sampleEvery?: number;
+  reporter: Reporter;
+  /** Abort training from outside (tests); SIGINT does the same. */
+  signal?: AbortSignal;
+}
+
+/** What a finished or interrupted run reports in `summary.json`. */
+export interface RunSummary {
+  status: 'completed' | 'interrupted';
+  step: number;
+  steps: number;
+  startStep: number;
+  backend: string;
+  seconds: number;
+  stepsPerSecond: number;
+  final: Record<string, number>;
+  metrics: Record<string, number>;
+  coverage?: { modes: number; totalModes: number; highQuality: number; reverseKl: number };
+  files: string[];
+}
+
+function stepsOf(gan: Gan): number {
+  return gan.config.steps;
+}
+
+/**
+ * Trains (or resumes) a run: builds the GAN with the standard and configured plugins, then fits
+ * with metrics, metrics.jsonl, progress, sample pictures and checkpoints as callbacks. Ctrl-C
+ * stops after the current step, writes a checkpoint and returns exit code 130; a diverged step
+ * throws its TrainingError after saying where the last good checkpoint is. At the end: curve
+ * plots, the final sample picture (scatter with mode coverage for mixtures) and `summary.json`.
+ */
+export async function trainRun(options: TrainRunOptions): Promise<number> {
+  const { run, reporter } = options;
+  const plugins = options.plugins ?? (await loadPlugins(options.config.plugins, options.baseDir));
+  const gan = await createGan(options.config, { plugins, log: (m) => reporter.info(m) });
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  options.signal?.addEventListener('abort', abort);
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(EXIT_CODES.interrupted);
+    reporter.endProgress();
+    reporter.info('interrupted: finishing this step and writing a checkpoint (Ctrl-C again to quit without one)');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    let startStep = 0;
+    if (options.resume) {
+      const from = await loadLastGoodCheckpoint(gan, run.checkpoints, reporter);
+      startStep = from.step;
+      truncateMetrics(run.metrics, startStep);
+      reporter.info(`resuming ${run.root} from ${relative(process.cwd(), from.dir) || from.dir} (step ${startStep})`);
+    } else {
+      writeFileSync(run.resolvedConfig, JSON.stringify(gan.config, null, 2) + '\n');
+    }
+    const total = stepsOf(gan);
+    if (gan.stepCount >= total) {
+      reporter.info(`the run is at step ${gan.stepCount} of ${total}: nothing to do (pass --steps N to train further)`);
+      return EXIT_CODES.ok;
+    }
+    reporter.info(`training on ${gan.backend}: steps ${gan.stepCount} → ${total}, run folder ${run.root}`);
+    reporter.event('start', { run: run.root, backend: gan.backend, step: gan.stepCount, steps: total, seed: gan.config.seed });
+
+    const metrics = buildMetrics(gan, plugins, gan.config.metrics);
+    const pictures = samplePictures(gan);
+    const sampleEvery = options.sampleEvery ?? plainLineEvery(total, 1) * 2;
+    const started = performance.now();
+    let rateStart = { t: started, step: gan.stepCount };
+    let rate = 0;
+    let lastLogs: StepLogs | undefined;
+    let finalMetrics: Record<string, number> = {};
+
+    const cadenceMetrics: Callback[] = metrics
+      .filter((m) => m.every > 0)
+      .map((m) =>
+        metricCallback({
+          metric: m.metric,
+          every: m.every,
+          context: gan.metricContext(),
+          onValues: (values, step) => reporter.event('metrics', { step, ...values }),
+        }),
+      );
+    const endMetrics: Callback = {
+      name: 'final-metrics',
+      async onStepEnd(logs) {
+        if (logs.step !== total) return;
+        const pending = metrics.filter((m) => m.every === 0 || total % m.every !== 0);
+        Object.assign(logs, await computeMetrics(gan, pending));
+        finalMetrics = Object.fromEntries(Object.entries(logs).filter(([k]) => metrics.some((m) => k.startsWith(`${m.metric.name.replace(/-/g, '_')}_`))));
+      },
+    };
+    const progress: Callback = {
+      name: 'progress',
+      onStepEnd(logs) {
+        lastLogs = logs;
+        const now = performance.now();
+        if (now - rateStart.t > 2000) {
+          rate = (logs.step - rateStart.step) / ((now - rateStart.t) / 1000);
+          rateStart = { t: now, step: logs.step };
+        } else if (rate === 0) {
+          rate = (logs.step - rateStart.step) / Math.max(1e-3, (now - rateStart.t) / 1000);
+        }
+        reporter.progress({ step: logs.step, total, rate, etaSeconds: (total - logs.step) / rate, logs }, logs.step % gan.config.logEvery === 0);
+      },
+    };
+    const samples: Callback = {
+      name: 'sample-pictures',
+      async onStepEnd(logs) {
+        if (logs.step % sampleEvery !== 0 || logs.step === total) return;
+        const file = join(run.samples, `${checkpointName(logs.step)}.png`);
+        writeFileSync(file, await pictures.render(`step ${logs.step}`));
+        reporter.event('sample', { step: logs.step, file });
+      },
+    };
+    const callbacks = [
+      ...cadenceMetrics,
+      endMetrics,
+      metricsJsonlWriter(run.metrics, { every: gan.config.logEvery }),
+      progress,
+      samples,
+      checkpointCallback(gan, { root: run.checkpoints, every: gan.config.checkpoint.every, keep: gan.config.checkpoint.keep }),
+    ];
+
+    try {
+      await gan.fit({ callbacks, keepHistory: false, signal: controller.signal });
+    } catch (error) {
+      reporter.endProgress();
+      if (error instanceof TrainingError) {
+        reporter.warn(`training diverged${error.step !== undefined ? ` at step ${error.step}` : ''}: the last good checkpoint is kept in ${run.checkpoints}; lower the learning rates or change the loss, then: ganforge resume ${run.root}`);
+      }
+      throw error;
+    }
+    reporter.endProgress();
+    const seconds = (performance.now() - started) / 1000;
+    const done = gan.stepCount - startStep;
+    const summary: RunSummary = {
+      status: controller.signal.aborted ? 'interrupted' : 'completed',
+      step: gan.stepCount,
+      steps: total,
+      startStep,
+      backend: gan.backend,
+      seconds,
+      stepsPerSecond: done / Math.max(seconds, 1e-9),
+      final: pick(lastLogs, ['g_loss', 'd_loss', 'd_loss_real', 'd_loss_fake', 'd_acc_real', 'd_acc_fake']),
+      metrics: finalMetrics,
+      files: [],
+    };
+
+    if (controller.signal.aborted) {
+      writeFileSync(run.summary, JSON.stringify(summary, null, 2) + '\n');
+      const saved = gan.stepCount > 0 ? join(run.checkpoints, checkpointName(gan.stepCount)) : undefined;
+      reporter.event('interrupted', { step: gan.stepCount, checkpoint: saved });
+      reporter.info(
+        saved
+          ? `stopped at step ${gan.stepCount} of ${total}; checkpoint written to ${saved}.\nResume with: ganforge resume ${run.root}`
+          : `stopped before the first step; nothing to resume. Start again with: ganforge train`,
+      );
+      pictures.dispose();
+      return EXIT_CODES.interrupted;
+    }
+
+    const finalPicture = await pictures.renderFinal(`step ${gan.stepCount}`);
+    pictures.dispose();
+    const picturePath = join(run.plots, finalPictureName(pictures.view));
+    writeFileSync(picturePath, finalPicture.png);
+    writeFileSync(join(run.samples, `${checkpointName(gan.stepCount)}.png`), finalPicture.png);
+    summary.coverage = finalPicture.coverage;
+    summary.files = [picturePath, ...(await writeCurvePlots(readMetricsRows(run.metrics), run.plots)), run.metrics, join(run.checkpoints, checkpointName(gan.stepCount))];
+    writeFileSync(run.summary, JSON.stringify(summary, null, 2) + '\n');
+    reporter.event('end', { ...summary });
+    reportSummary(summary, reporter);
+    return EXIT_CODES.ok;
+  } finally {
+    process.off('SIGINT', onSigint);
+    options.signal?.removeEventListener('abort', abort);
+    gan.dispose();
+  }
+}
+
+/** The file in `plots/` holding the final picture of a run with data of this view. */
+export function finalPictureName(view: DataView): string {
+  if (view.kind === 'images') return 'samples.png';
+  if (view.kind === 'windows') return 'windows.png';
+  return view.dim === 1 ? 'histogram.png' : 'scatter.png';
+}
+
+function pick(logs: StepLogs | undefined, keys: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of keys) if (logs && typeof logs[k] === 'number') out[k] = logs[k];
+  return out;
+}
+
+function reportSummary(s: RunSummary, reporter: Reporter): void {
+  const f = s.final;
+  const acc = f.d_acc_real !== undefined ? `  D acc real/fake ${f.d_acc_real.toFixed(2)}/${f.d_acc_fake.toFixed(2)}` : '';
+  reporter.info(`done: ${s.step - s.startStep} steps in ${formatDuration(s.seconds)} (${s.stepsPerSecond.toFixed(1)} steps/s) on ${s.backend}`);
+  reporter.info(`final: G loss ${f.g_loss?.toFixed(3)}  D loss ${f.d_loss?.toFixed(3)}${acc}`);
+  if (s.coverage) {
+    const c = s.coverage;
+    reporter.info(`coverage: ${c.modes}/${c.totalModes} modes, ${(100 * c.highQuality).toFixed(1)} % high quality, reverse KL ${c.reverseKl.toFixed(3)} (2,500 samples)`);
+  }
+  const metrics = Object.entries(s.metrics).map(([k, v]) => `${k} ${Number(v.toPrecision(4))}`);
+  if (metrics.length > 0) reporter.info(`metrics: ${metrics.join(', ')}`);
+  reporter.info(`wrote ${s.files.join(', ')}`);
+}
