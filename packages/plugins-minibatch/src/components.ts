@@ -6,17 +6,31 @@ import { minibatchDiscriminationFeature, minibatchStddevFeature } from './networ
 
 const body = z
   .looseObject({ kind: z.string() })
-  .describe('the wrapped discriminator block whose features are used, e.g. { kind: "mlp", hidden: [64, 64] }');
+  .describe(
+    'the wrapped discriminator block whose features are used, e.g. { kind: "mlp", hidden: [64, 64] }',
+  );
 
 /** zod schema of the `minibatch-discrimination` wrapper's options (the body is validated when built). */
 export const minibatchDiscriminationOptionsSchema = z.strictObject({
   body,
-  B: z.number().int().positive().default(100).describe('number of kernels B, the features added (default 100, as in the paper)'),
-  C: z.number().int().positive().default(5).describe('dimension C of each kernel (default 5, as in the paper)'),
+  B: z
+    .number()
+    .int()
+    .positive()
+    .default(100)
+    .describe('number of kernels B, the features added (default 100, as in the paper)'),
+  C: z
+    .number()
+    .int()
+    .positive()
+    .default(5)
+    .describe('dimension C of each kernel (default 5, as in the paper)'),
   excludeSelf: z
     .boolean()
     .default(false)
-    .describe('leave the term j = i (always 1) out of o(x_i)_b = Σ_j c_b(x_i, x_j) (default false, as in the paper)'),
+    .describe(
+      'leave the term j = i (always 1) out of o(x_i)_b = Σ_j c_b(x_i, x_j) (default false, as in the paper)',
+    ),
   initStd: z
     .number()
     .positive()
@@ -48,7 +62,8 @@ function wrap(block: { kind: string }, feature: BatchFeature, ctx: BuildContext)
 export const minibatchDiscriminationComponent = defineComponent({
   kind: 'discriminator',
   name: 'minibatch-discrimination',
-  description: "Minibatch discrimination (Salimans et al. 2016) on the body's features, before a new linear head.",
+  description:
+    "Minibatch discrimination (Salimans et al. 2016) on the body's features, before a new linear head.",
   options: minibatchDiscriminationOptionsSchema,
   create: ({ body: block, ...o }, ctx) => wrap(block, minibatchDiscriminationFeature(o), ctx),
 });
@@ -57,7 +72,8 @@ export const minibatchDiscriminationComponent = defineComponent({
 export const minibatchStddevComponent = defineComponent({
   kind: 'discriminator',
   name: 'minibatch-stddev',
-  description: "Minibatch standard deviation (Karras et al. 2018) appended to the body's features, before a new linear head.",
+  description:
+    "Minibatch standard deviation (Karras et al. 2018) appended to the body's features, before a new linear head.",
   options: minibatchStddevOptionsSchema,
   create: ({ body: block, epsilon }, ctx) => wrap(block, minibatchStddevFeature({ epsilon }), ctx),
 });

@@ -15,7 +15,10 @@ export {
   minibatchStddevFeature,
   MINIBATCH_T_PATH,
 } from './networks/minibatch-features.js';
-export type { MinibatchDiscriminationFeatureOptions, MinibatchStddevFeatureOptions } from './networks/minibatch-features.js';
+export type {
+  MinibatchDiscriminationFeatureOptions,
+  MinibatchStddevFeatureOptions,
+} from './networks/minibatch-features.js';
 export { probeFeatures } from './networks/feature-params.js';
 export type { FeatureProbe } from './networks/feature-params.js';
 export {

@@ -20,7 +20,8 @@ export function minibatchPlugin(): GanPlugin {
     name: '@ganforge/plugin-minibatch',
     version: MINIBATCH_VERSION,
     register(container) {
-      for (const definition of minibatchComponents()) container.register(GAN_COMPONENT, { useValue: definition });
+      for (const definition of minibatchComponents())
+        container.register(GAN_COMPONENT, { useValue: definition });
     },
   };
 }

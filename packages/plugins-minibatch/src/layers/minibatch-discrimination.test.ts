@@ -15,7 +15,13 @@ const e = Math.exp;
  * Features and T drawn from seeded streams, redrawn (TRAPS.md) until every pairwise difference of M
  * is at least 1e-2 away from the L1 kink at 0, far beyond the h = 1e-3 perturbations.
  */
-function awayFromKinks(seed: number, n: number, a: number, b: number, c: number): { f: tf.Tensor; T: tf.Tensor } {
+function awayFromKinks(
+  seed: number,
+  n: number,
+  a: number,
+  b: number,
+  c: number,
+): { f: tf.Tensor; T: tf.Tensor } {
   for (let s = seed; ; s++) {
     const rng = new Rng(s, 'test');
     const f = rng.normalTensor([n, a]);
@@ -31,7 +37,8 @@ function smallestGap(f: tf.Tensor, T: tf.Tensor): number {
   const m = tf.tidy(() => tf.matMul(f, tf.reshape(T, [a, b * c])).arraySync() as number[][]);
   let gap = Infinity;
   for (let i = 0; i < m.length; i++)
-    for (let j = i + 1; j < m.length; j++) for (let k = 0; k < b * c; k++) gap = Math.min(gap, Math.abs(m[i][k] - m[j][k]));
+    for (let j = i + 1; j < m.length; j++)
+      for (let k = 0; k < b * c; k++) gap = Math.min(gap, Math.abs(m[i][k] - m[j][k]));
   return gap;
 }
 
@@ -77,8 +84,16 @@ describe('minibatchDiscrimination', () => {
     const row = rng.normalArray(6);
     const same = tf.tensor2d(Array.from({ length: 5 }, () => Array.from(row)));
     const T = rng.normalTensor([6, 7, 5]);
-    expect(minibatchDiscrimination(same, T).dataSync().every((v) => v === 5)).toBe(true);
-    expect(minibatchDiscrimination(same, T, { excludeSelf: true }).dataSync().every((v) => v === 4)).toBe(true);
+    expect(
+      minibatchDiscrimination(same, T)
+        .dataSync()
+        .every((v) => v === 5),
+    ).toBe(true);
+    expect(
+      minibatchDiscrimination(same, T, { excludeSelf: true })
+        .dataSync()
+        .every((v) => v === 4),
+    ).toBe(true);
     // Far-apart samples are near the other end: only the self term is left (o ≈ 1).
     const apart = tf.mul(rng.normalTensor([5, 6]), 100);
     const o = minibatchDiscrimination(apart, T).dataSync();
@@ -90,7 +105,10 @@ describe('minibatchDiscrimination', () => {
     const { f, T } = awayFromKinks(11, 4, 3, 4, 2);
     const w = new Rng(1, 'weights').normalTensor([4, 4]);
     const dF = checkGradient((x) => tf.sum(tf.mul(minibatchDiscrimination(x, T), w)) as tf.Scalar, f);
-    const dT = checkGradient((t) => tf.sum(tf.mul(minibatchDiscrimination(f, t, { excludeSelf: true }), w)) as tf.Scalar, T);
+    const dT = checkGradient(
+      (t) => tf.sum(tf.mul(minibatchDiscrimination(f, t, { excludeSelf: true }), w)) as tf.Scalar,
+      T,
+    );
     expect(dF.relativeError).toBeLessThan(5e-3);
     expect(dT.relativeError).toBeLessThan(5e-3);
     // The gradients are not trivially zero.

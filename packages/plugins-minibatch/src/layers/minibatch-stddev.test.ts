@@ -30,10 +30,14 @@ describe('minibatchStddev', () => {
     const same = tf.tensor2d(Array.from({ length: 4 }, () => Array.from(row)));
     expect(Array.from(minibatchStddev(same).dataSync())).toEqual(Array(4).fill(Math.fround(1e-4)));
     expect(minibatchStddev(same, { epsilon: 1e-12 }).dataSync()[0]).toBeCloseTo(1e-6, 9);
-    const grad = tf.grad((x: tf.Tensor) => tf.sum(minibatchStddev(x)))(same).dataSync();
+    const grad = tf
+      .grad((x: tf.Tensor) => tf.sum(minibatchStddev(x)))(same)
+      .dataSync();
     expect(grad.every((v) => v === 0)).toBe(true);
     // Why safeSqrt: the same formula with tf.sqrt has a NaN gradient here (TRAPS.md).
-    const plain = tf.grad((x: tf.Tensor) => tf.mean(tf.sqrt(tf.mean(tf.square(tf.sub(x, tf.mean(x, 0, true))), 0))))(same);
+    const plain = tf.grad((x: tf.Tensor) =>
+      tf.mean(tf.sqrt(tf.mean(tf.square(tf.sub(x, tf.mean(x, 0, true))), 0))),
+    )(same);
     expect(plain.dataSync().some(Number.isNaN)).toBe(true);
   });
 
