@@ -4,6 +4,7 @@ import {
   createRngStreams,
   sgd,
   type Batch,
+  type BatchSampler,
   type Discriminator,
   type DiscriminatorScores,
   type GanLoss,
@@ -13,34 +14,45 @@ import {
   type Optimizer,
   type ParamTree,
   type Regularizer,
+  type Rng,
   type TrainerParts,
 } from '@ganforge/core';
 import { testingNonSaturatingLoss, tinyMlpDiscriminator, tinyMlpGenerator, type TinyActivation } from '@ganforge/core/testing';
 import { releaseUnrolled, unrollDiscriminator, type DiscriminatorTrees } from './unroll-discriminator.js';
 
-/** Tiny parts for the trainer tests: 2-D data, tanh/leaky MLPs (no kinks where gradients are checked). */
-export function tinyParts(
-  seed: number,
-  o: {
-    dOptimizer?: Optimizer;
-    gOptimizer?: Optimizer;
-    activation?: TinyActivation;
-    hidden?: number;
-    dSteps?: number;
-    batchSize?: number;
-    loss?: GanLoss;
-    regularizers?: Regularizer[];
-    hooks?: Hook[];
-    generator?: Generator;
-    discriminator?: Discriminator;
-  } = {},
-): TrainerParts {
+/** Options of {@link tinyParts}. */
+export interface TinyPartsOptions {
+  dOptimizer?: Optimizer;
+  gOptimizer?: Optimizer;
+  activation?: TinyActivation;
+  hidden?: number;
+  dSteps?: number;
+  batchSize?: number;
+  loss?: GanLoss;
+  regularizers?: Regularizer[];
+  hooks?: Hook[];
+  /** Give D a running-mean state ({@link statefulDiscriminator}). */
+  statefulD?: boolean;
+  /** Conditional G and D on one-hot labels of this many classes. */
+  classes?: number;
+}
+
+/** Tiny parts for the trainer tests: 2-D data, latent 2, tanh MLPs (no kinks where gradients are checked). */
+export function tinyParts(seed: number, o: TinyPartsOptions = {}): TrainerParts {
   const streams = createRngStreams(seed);
   const hidden = [o.hidden ?? 8];
   const activation = o.activation ?? 'tanh';
+  const classes = o.classes ?? 0;
+  let generator = tinyMlpGenerator(2 + classes, [2], streams.init, { hidden, activation });
+  let discriminator = tinyMlpDiscriminator([2 + classes], streams.init, { hidden, activation });
+  if (classes > 0) {
+    generator = conditionalGenerator(generator, 2);
+    discriminator = conditionalDiscriminator(discriminator, [2]);
+  }
+  if (o.statefulD) discriminator = statefulDiscriminator(discriminator);
   return {
-    generator: o.generator ?? tinyMlpGenerator(2, [2], streams.init, { hidden, activation }),
-    discriminator: o.discriminator ?? tinyMlpDiscriminator([2], streams.init, { hidden, activation }),
+    generator,
+    discriminator,
     loss: o.loss ?? testingNonSaturatingLoss(),
     regularizers: o.regularizers ?? [],
     hooks: o.hooks ?? [],
@@ -160,6 +172,86 @@ export function warmDiscriminator(parts: TrainerParts, real: Batch, z: tf.Tensor
     state = next;
   }
   return state;
+}
+
+/**
+ * A discriminator with non-trainable state: a running mean of its inputs (like batch-norm's
+ * moving statistics), subtracted before the inner MLP and updated on every training pass.
+ */
+export function statefulDiscriminator(inner: Discriminator, momentum = 0.9): Discriminator {
+  const dim = inner.inputShape.reduce((a, b) => a * b, 1);
+  const state = { 'running/mean': tf.variable(tf.fill([dim], 0.25), false) };
+  return {
+    params: inner.params,
+    state,
+    supportsSubstituteParams: true,
+    inputShape: inner.inputShape,
+    forward(x, o) {
+      const s = o.state ?? state;
+      const mean = tf.add(tf.mul(s['running/mean'], momentum), tf.mul(tf.mean(x, 0), 1 - momentum));
+      const out = inner.forward(tf.sub(x, s['running/mean']), { ...o, state: {} });
+      return { score: out.score, features: out.features, state: o.training ? { 'running/mean': mean } : { ...s } };
+    },
+    dispose() {
+      inner.dispose();
+      state['running/mean'].dispose();
+    },
+  };
+}
+
+/** Wraps a network so it reads `cond` (concatenated to its input) and throws without it. */
+export function conditionalDiscriminator(inner: Discriminator, inputShape: readonly number[]): Discriminator {
+  return {
+    params: inner.params,
+    state: inner.state,
+    supportsSubstituteParams: true,
+    inputShape,
+    forward(x, o) {
+      if (o.cond === undefined) throw new TypeError('conditional test discriminator called without cond');
+      return inner.forward(tf.concat([tf.reshape(x, [x.shape[0], -1]), o.cond], 1), o);
+    },
+    dispose: () => inner.dispose(),
+  };
+}
+
+/** A conditional generator: G(z ‖ cond). */
+export function conditionalGenerator(inner: Generator, latentDim: number): Generator {
+  return {
+    params: inner.params,
+    state: inner.state,
+    supportsSubstituteParams: true,
+    latentDim,
+    outputShape: inner.outputShape,
+    generate(z, o) {
+      if (o.cond === undefined) throw new TypeError('conditional test generator called without cond');
+      return inner.generate(tf.concat([z, o.cond], 1), o);
+    },
+    dispose: () => inner.dispose(),
+  };
+}
+
+/** 2-D points around (1.5, −1) drawn from the data stream; with `classes`, one-hot labels too. */
+export function pointSampler(rng: Rng, classes = 0): BatchSampler {
+  let drawn = 0;
+  return {
+    next(n) {
+      const x = tf.tidy(() => tf.add(tf.tensor(rng.normalArray(2 * n, 0, 0.5), [n, 2]), tf.tensor([[1.5, -1]])));
+      const labels = classes > 0 ? tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from({ length: n }, () => rng.int(classes)), 'int32'), classes).toFloat()) : undefined;
+      drawn += n;
+      return labels ? { x, labels } : { x };
+    },
+    state: () => ({ drawn }),
+    restore: (s) => {
+      drawn = (s as { drawn: number }).drawn;
+    },
+  };
+}
+
+/** Every tensor of the trees, read out (for bit-exact comparisons). */
+export function readTrees(trees: Record<string, ParamTree>): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const [group, tree] of Object.entries(trees)) for (const [p, t] of Object.entries(tree)) out[`${group}/${p}`] = Array.from(t.dataSync());
+  return out;
 }
 
 export { adam, sgd };
