@@ -114,10 +114,10 @@ describe('minibatchPlugin', () => {
       body: { kind: 'tiny-mlp' },
       epsilon: 1e-8,
     };
-    // @ts-expect-error B is a number
     const wrong: GanConfig['discriminator'] = {
       kind: 'minibatch-discrimination',
       body: { kind: 'tiny-mlp' },
+      // @ts-expect-error B is a number
       B: '16',
     };
     expect([ok.kind, also.kind, wrong.kind]).toEqual([
