@@ -99,6 +99,24 @@ describe('conditional discriminator', () => {
     d.dispose();
   });
 
+  it('second order (R1/GP): ∂/∂θ of E‖∇ₓD(x, y)‖² matches finite differences in every mode', () => {
+    const x = new Rng(9).normalTensor([3, 2, 2, 1]);
+    const y = oneHotLabels([0, 2, 1], 3);
+    for (const mode of ['concat', 'embedding', 'projection'] as const) {
+      const d = build(mode, [2, 2, 1], mode === 'embedding' ? { embeddingDim: 2 } : {});
+      const path = mode === 'concat' ? 'inner/layers/0/kernel' : mode === 'embedding' ? 'embedding/table' : 'projection/kernel';
+      const penalty = (p: tf.Tensor) => {
+        const params = { ...d.params, [path]: p };
+        const gx = tf.grad((u: tf.Tensor) => tf.sum(d.forward(u, { training: true, cond: y, params }).score))(x);
+        return tf.mean(tf.sum(tf.square(gx), [1, 2, 3])) as tf.Scalar;
+      };
+      const { relativeError: err } = checkGradient(penalty, d.params[path]);
+      console.log(`${mode}: ∂/∂${path} of E‖∇ₓD‖² vs finite differences: ${err.toExponential(2)}`);
+      expect(err).toBeLessThan(1e-2);
+      d.dispose();
+    }
+  });
+
   it('errors: missing labels in every mode, wrong class count, channels layout on flat samples, mismatched inner net', () => {
     for (const mode of ['concat', 'embedding', 'projection'] as const) {
       const d = build(mode, [3]);
