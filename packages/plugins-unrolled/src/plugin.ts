@@ -20,7 +20,8 @@ export function unrolledPlugin(): GanPlugin {
     name: '@ganforge/plugin-unrolled',
     version: UNROLLED_VERSION,
     register(container) {
-      for (const definition of unrolledComponents()) container.register(GAN_COMPONENT, { useValue: definition });
+      for (const definition of unrolledComponents())
+        container.register(GAN_COMPONENT, { useValue: definition });
     },
   };
 }

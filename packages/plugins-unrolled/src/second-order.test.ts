@@ -28,16 +28,29 @@ interface Comparison {
 }
 
 /** g₂ (exact), g₁ (first order) and central differences of f_K with respect to one G tensor. */
-function compare(dOptimizer: Optimizer, warmSteps: number, unrollSteps: number, path: string, seed = 7): Comparison {
+function compare(
+  dOptimizer: Optimizer,
+  warmSteps: number,
+  unrollSteps: number,
+  path: string,
+  seed = 7,
+): Comparison {
   const parts = tinyParts(seed, { dOptimizer });
   const rng = new Rng(seed, 'batch');
   const real = { x: tf.add(rng.normalTensor([16, 2], 0, 0.5), tf.tensor([[1.5, -1]])) };
   const z = rng.normalTensor([16, 2]);
-  let optState: ParamTree = warmSteps > 0 ? warmDiscriminator(parts, real, z, warmSteps) : dOptimizer.init({ ...parts.discriminator.params });
+  let optState: ParamTree =
+    warmSteps > 0
+      ? warmDiscriminator(parts, real, z, warmSteps)
+      : dOptimizer.init({ ...parts.discriminator.params });
   const w = parts.generator.params[path];
   const held: tf.Tensor[] = [];
-  const full = checkGradient(unrolledObjective(parts, real, z, path, optState, unrollSteps, false, held), w, { h: FD_STEP });
-  const g1 = tf.tidy(() => tf.grad(unrolledObjective(parts, real, z, path, optState, unrollSteps, true, held))(w));
+  const full = checkGradient(unrolledObjective(parts, real, z, path, optState, unrollSteps, false, held), w, {
+    h: FD_STEP,
+  });
+  const g1 = tf.tidy(() =>
+    tf.grad(unrolledObjective(parts, real, z, path, optState, unrollSteps, true, held))(w),
+  );
   const first = g1.dataSync() as Float32Array;
   releaseUnrolled(held);
   const result = {
@@ -80,7 +93,8 @@ function naiveAdam(lr: number, beta1 = 0.5, beta2 = 0.999, epsilon = 1e-8): Opti
     init: (params) =>
       tf.tidy(() => {
         const state: ParamTree = { t: tf.scalar(0) };
-        for (const [p, v] of Object.entries(params)) [state[`m/${p}`], state[`v/${p}`]] = [tf.zerosLike(v), tf.zerosLike(v)];
+        for (const [p, v] of Object.entries(params))
+          [state[`m/${p}`], state[`v/${p}`]] = [tf.zerosLike(v), tf.zerosLike(v)];
         return state;
       }),
     update: (grads, state, params) =>

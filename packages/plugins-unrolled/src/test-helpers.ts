@@ -17,7 +17,12 @@ import {
   type Rng,
   type TrainerParts,
 } from '@ganforge/core';
-import { testingNonSaturatingLoss, tinyMlpDiscriminator, tinyMlpGenerator, type TinyActivation } from '@ganforge/core/testing';
+import {
+  testingNonSaturatingLoss,
+  tinyMlpDiscriminator,
+  tinyMlpGenerator,
+  type TinyActivation,
+} from '@ganforge/core/testing';
 import { releaseUnrolled, unrollDiscriminator, type DiscriminatorTrees } from './unroll-discriminator.js';
 
 /** Options of {@link tinyParts}. */
@@ -126,7 +131,8 @@ export function unrolledObjective(
       optimizerState,
       real,
       fake,
-      context: (trees, realOut, fakeOut) => lossContext(parts, real, z, fake, gParams, trees, realOut, fakeOut),
+      context: (trees, realOut, fakeOut) =>
+        lossContext(parts, real, z, fake, gParams, trees, realOut, fakeOut),
       unrollSteps,
       firstOrder,
       step: 1,
@@ -134,7 +140,16 @@ export function unrolledObjective(
     held.push(...unrolled.held);
     const trees = { params: unrolled.params, state: unrolled.state };
     const fakeOut = d.forward(fake, { training: true, cond: real.labels, ...trees });
-    const ctx = lossContext(parts, real, z, fake, gParams, trees, () => d.forward(real.x, { training: true, ...trees }), fakeOut);
+    const ctx = lossContext(
+      parts,
+      real,
+      z,
+      fake,
+      gParams,
+      trees,
+      () => d.forward(real.x, { training: true, ...trees }),
+      fakeOut,
+    );
     return loss.generatorLoss(ctx);
   };
 }
@@ -158,7 +173,8 @@ export function warmDiscriminator(parts: TrainerParts, real: Batch, z: tf.Tensor
         optimizerState: state,
         real,
         fake,
-        context: (trees, realOut, fakeOut) => lossContext(parts, real, z, fake, { ...g.params }, trees, realOut, fakeOut),
+        context: (trees, realOut, fakeOut) =>
+          lossContext(parts, real, z, fake, { ...g.params }, trees, realOut, fakeOut),
         unrollSteps: 1,
         firstOrder: true,
         step: i + 1,
@@ -190,7 +206,11 @@ export function statefulDiscriminator(inner: Discriminator, momentum = 0.9): Dis
       const s = o.state ?? state;
       const mean = tf.add(tf.mul(s['running/mean'], momentum), tf.mul(tf.mean(x, 0), 1 - momentum));
       const out = inner.forward(tf.sub(x, s['running/mean']), { ...o, state: {} });
-      return { score: out.score, features: out.features, state: o.training ? { 'running/mean': mean } : { ...s } };
+      return {
+        score: out.score,
+        features: out.features,
+        state: o.training ? { 'running/mean': mean } : { ...s },
+      };
     },
     dispose() {
       inner.dispose();
@@ -235,8 +255,23 @@ export function pointSampler(rng: Rng, classes = 0): BatchSampler {
   let drawn = 0;
   return {
     next(n) {
-      const x = tf.tidy(() => tf.add(tf.tensor(rng.normalArray(2 * n, 0, 0.5), [n, 2]), tf.tensor([[1.5, -1]])));
-      const labels = classes > 0 ? tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from({ length: n }, () => rng.int(classes)), 'int32'), classes).toFloat()) : undefined;
+      const x = tf.tidy(() =>
+        tf.add(tf.tensor(rng.normalArray(2 * n, 0, 0.5), [n, 2]), tf.tensor([[1.5, -1]])),
+      );
+      const labels =
+        classes > 0
+          ? tf.tidy(() =>
+              tf
+                .oneHot(
+                  tf.tensor1d(
+                    Array.from({ length: n }, () => rng.int(classes)),
+                    'int32',
+                  ),
+                  classes,
+                )
+                .toFloat(),
+            )
+          : undefined;
       drawn += n;
       return labels ? { x, labels } : { x };
     },
@@ -250,7 +285,8 @@ export function pointSampler(rng: Rng, classes = 0): BatchSampler {
 /** Every tensor of the trees, read out (for bit-exact comparisons). */
 export function readTrees(trees: Record<string, ParamTree>): Record<string, number[]> {
   const out: Record<string, number[]> = {};
-  for (const [group, tree] of Object.entries(trees)) for (const [p, t] of Object.entries(tree)) out[`${group}/${p}`] = Array.from(t.dataSync());
+  for (const [group, tree] of Object.entries(trees))
+    for (const [p, t] of Object.entries(tree)) out[`${group}/${p}`] = Array.from(t.dataSync());
   return out;
 }
 

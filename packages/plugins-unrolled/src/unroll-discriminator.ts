@@ -40,7 +40,11 @@ export interface UnrollInputs {
   /** The generated samples every inner step uses: G(z), a function of G's parameters. */
   fake: tf.Tensor;
   /** Builds the loss context of one inner step (the trainer's own context builder). */
-  context(trees: DiscriminatorTrees, realOut: () => DiscriminatorScores, fakeOut: DiscriminatorScores): LossContext;
+  context(
+    trees: DiscriminatorTrees,
+    realOut: () => DiscriminatorScores,
+    fakeOut: DiscriminatorScores,
+  ): LossContext;
   /** K, the number of inner updates (0: return the inputs). */
   unrollSteps: number;
   /** Stop gradients through the inner updates (θ_D^K is then a constant for G's gradient). */
@@ -99,10 +103,23 @@ export function unrollDiscriminator(inputs: UnrollInputs): UnrolledDiscriminator
     const { value, grads } = tf.engine().gradients(
       () => {
         // The same two passes as the trainer's D update, both from the current state.
-        const realOut = d.forward(real.x, { training: true, cond: real.labels, rng, params: theta, state: dState });
-        const fakeOut = d.forward(fake, { training: true, cond: real.labels, rng, params: theta, state: dState });
+        const realOut = d.forward(real.x, {
+          training: true,
+          cond: real.labels,
+          rng,
+          params: theta,
+          state: dState,
+        });
+        const fakeOut = d.forward(fake, {
+          training: true,
+          cond: real.labels,
+          rng,
+          params: theta,
+          state: dState,
+        });
         nextState = { ...realOut.state };
-        for (const t of Object.values(nextState)) if (!initialState.has(t) && !(t instanceof tf.Variable)) held.add(tf.keep(t));
+        for (const t of Object.values(nextState))
+          if (!initialState.has(t) && !(t instanceof tf.Variable)) held.add(tf.keep(t));
         const ctx = inputs.context({ params: theta, state: dState }, () => realOut, fakeOut);
         const parts = loss.discriminatorLoss(ctx);
         let total: tf.Tensor = tf.add(parts.real, parts.fake);
@@ -124,7 +141,8 @@ export function unrollDiscriminator(inputs: UnrollInputs): UnrolledDiscriminator
     });
     const updated = optimizer.update(g, optimizerState, theta);
     let next = updated.params;
-    for (const hook of inputs.hooks) if (hook.after === 'discriminatorUpdate') next = hook.apply(next, { step: inputs.step });
+    for (const hook of inputs.hooks)
+      if (hook.after === 'discriminatorUpdate') next = hook.apply(next, { step: inputs.step });
     params = next;
     state = nextState;
     optimizerState = updated.state;

@@ -32,7 +32,8 @@ export type UnrolledTrainerOptions = z.input<typeof unrolledTrainerOptionsSchema
 export const unrolledTrainerComponent = defineComponent({
   kind: 'trainer',
   name: 'unrolled',
-  description: 'Unrolled GAN (Metz et al. 2016): the generator is trained against D unrolled K optimizer steps ahead, second order.',
+  description:
+    'Unrolled GAN (Metz et al. 2016): the generator is trained against D unrolled K optimizer steps ahead, second order.',
   options: unrolledTrainerOptionsSchema,
   create: (options, parts) => new UnrolledTrainer(parts, options),
 });

@@ -11,9 +11,23 @@ import {
   type StepLogs,
   type TrainerParts,
 } from '@ganforge/core';
-import { expectNoTensorLeak, relativeError, testingClipHook, testingL2Regularizer, testingNonSaturatingLoss } from '@ganforge/core/testing';
+import {
+  expectNoTensorLeak,
+  relativeError,
+  testingClipHook,
+  testingL2Regularizer,
+  testingNonSaturatingLoss,
+} from '@ganforge/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adam, pointSampler, readTrees, sgd, tinyParts, unrolledObjective, type TinyPartsOptions } from './test-helpers.js';
+import {
+  adam,
+  pointSampler,
+  readTrees,
+  sgd,
+  tinyParts,
+  unrolledObjective,
+  type TinyPartsOptions,
+} from './test-helpers.js';
 import { releaseUnrolled } from './unroll-discriminator.js';
 import { UnrolledTrainer } from './unrolled-trainer.js';
 
@@ -78,7 +92,13 @@ describe('UnrolledTrainer', () => {
   it("leaves D's params, state and optimizer state bit-identical across the unroll (K = 3, Adam, stateful D, clip hook)", () => {
     const seen: Record<string, number[]>[] = [];
     class Probe extends UnrolledTrainer {
-      protected override generatorLossContext(batch: Batch, z: tf.Tensor, fake: tf.Tensor, step: number, logs: PackedLogs): LossContext {
+      protected override generatorLossContext(
+        batch: Batch,
+        z: tf.Tensor,
+        fake: tf.Tensor,
+        step: number,
+        logs: PackedLogs,
+      ): LossContext {
         const d = this.parts.discriminator;
         seen.push(readTrees({ d: d.params, dState: d.state, opt: this.discriminatorOptimizerState }));
         return super.generatorLossContext(batch, z, fake, step, logs);
@@ -90,7 +110,11 @@ describe('UnrolledTrainer', () => {
     for (let i = 0; i < 3; i++) {
       trainer.step(sampler);
       const d = parts.discriminator;
-      const after = readTrees({ d: d.params, dState: d.state, opt: trainer.getState().tensors['optimizer/discriminator'] });
+      const after = readTrees({
+        d: d.params,
+        dState: d.state,
+        opt: trainer.getState().tensors['optimizer/discriminator'],
+      });
       expect(Object.keys(after).length).toBe(4 + 1 + (2 * 4 + 2));
       expect(after).toEqual(seen[i]);
     }
@@ -105,7 +129,9 @@ describe('UnrolledTrainer', () => {
       const trainer = new UnrolledTrainer(parts, { unrollSteps: 3, firstOrder });
       const sampler = pointSampler(parts.streams.data);
       const report = await expectNoTensorLeak(() => trainer.step(sampler));
-      console.info(`tensors at steps 20/70/120 (${firstOrder ? 'first' : 'second'} order): ${Object.values(report.counts).join('/')}`);
+      console.info(
+        `tensors at steps 20/70/120 (${firstOrder ? 'first' : 'second'} order): ${Object.values(report.counts).join('/')}`,
+      );
       dispose(parts, trainer);
     });
   }
@@ -118,7 +144,10 @@ describe('UnrolledTrainer', () => {
         init: () => ({}),
         update: (g, _state, params) => {
           for (const [p, t] of Object.entries(g)) recorded[p] = t.dataSync().slice() as Float32Array;
-          return { params: Object.fromEntries(Object.entries(params).map(([p, v]) => [p, tf.clone(v)])), state: {} };
+          return {
+            params: Object.fromEntries(Object.entries(params).map(([p, v]) => [p, tf.clone(v)])),
+            state: {},
+          };
         },
       };
       let captured: { z: tf.Tensor; x: tf.Tensor } | undefined;
@@ -143,8 +172,12 @@ describe('UnrolledTrainer', () => {
       for (const path of Object.keys(parts.generator.params)) {
         const held: tf.Tensor[] = [];
         const w = parts.generator.params[path];
-        const expected = tf.tidy(() => tf.grad(unrolledObjective({ ...parts, loss: base }, { x }, z, path, dOpt, 2, firstOrder, held))(w));
-        const other = tf.tidy(() => tf.grad(unrolledObjective({ ...parts, loss: base }, { x }, z, path, dOpt, 2, !firstOrder, held))(w));
+        const expected = tf.tidy(() =>
+          tf.grad(unrolledObjective({ ...parts, loss: base }, { x }, z, path, dOpt, 2, firstOrder, held))(w),
+        );
+        const other = tf.tidy(() =>
+          tf.grad(unrolledObjective({ ...parts, loss: base }, { x }, z, path, dOpt, 2, !firstOrder, held))(w),
+        );
         releaseUnrolled(held);
         errors.push(relativeError(recorded[path], expected.dataSync()));
         gaps.push(relativeError(other.dataSync(), recorded[path]));
@@ -156,7 +189,9 @@ describe('UnrolledTrainer', () => {
     };
     for (const firstOrder of [false, true]) {
       const { errors, gaps } = grads(firstOrder);
-      console.info(`trainer vs objective (${firstOrder ? 'g₁' : 'g₂'}): max rel err ${Math.max(...errors).toExponential(2)}, gap to the other ${gaps.map((g) => g.toFixed(3)).join(', ')}`);
+      console.info(
+        `trainer vs objective (${firstOrder ? 'g₁' : 'g₂'}): max rel err ${Math.max(...errors).toExponential(2)}, gap to the other ${gaps.map((g) => g.toFixed(3)).join(', ')}`,
+      );
       for (const e of errors) expect(e).toBeLessThan(1e-6);
       expect(Math.max(...gaps)).toBeGreaterThan(0.1);
     }
@@ -171,7 +206,9 @@ describe('UnrolledTrainer', () => {
       return logs;
     };
     const [k0, k1, k5] = [first(0), first(1), first(5)];
-    console.info(`unrolled_d_loss at step 1: K=0 ${k0.unrolled_d_loss.toFixed(4)}, K=1 ${k1.unrolled_d_loss.toFixed(4)}, K=5 ${k5.unrolled_d_loss.toFixed(4)} (d_loss ${k0.d_loss.toFixed(4)})`);
+    console.info(
+      `unrolled_d_loss at step 1: K=0 ${k0.unrolled_d_loss.toFixed(4)}, K=1 ${k1.unrolled_d_loss.toFixed(4)}, K=5 ${k5.unrolled_d_loss.toFixed(4)} (d_loss ${k0.d_loss.toFixed(4)})`,
+    );
     expect(k1.d_loss).toBe(k0.d_loss);
     expect(k5.d_loss).toBe(k0.d_loss);
     expect(k1.unrolled_d_loss).toBeLessThan(k0.unrolled_d_loss - 1e-3);
@@ -192,7 +229,10 @@ describe('UnrolledTrainer', () => {
   it('refuses a discriminator whose supportsSubstituteParams is false, with a ConfigError that says why', () => {
     const parts = tinyParts(10);
     const d = parts.discriminator;
-    const frozen = { ...parts, discriminator: { ...d, forward: d.forward.bind(d), supportsSubstituteParams: false } };
+    const frozen = {
+      ...parts,
+      discriminator: { ...d, forward: d.forward.bind(d), supportsSubstituteParams: false },
+    };
     let error: unknown;
     try {
       new UnrolledTrainer(frozen, { unrollSteps: 5, firstOrder: false });
@@ -200,8 +240,12 @@ describe('UnrolledTrainer', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).message).toMatch(/unrolled trainer needs a discriminator that runs on substitute parameters/);
-    expect((error as ConfigError).message).toMatch(/supportsSubstituteParams: false \(e\.g\. a wrapped tf\.LayersModel\)/);
+    expect((error as ConfigError).message).toMatch(
+      /unrolled trainer needs a discriminator that runs on substitute parameters/,
+    );
+    expect((error as ConfigError).message).toMatch(
+      /supportsSubstituteParams: false \(e\.g\. a wrapped tf\.LayersModel\)/,
+    );
     expect((error as ConfigError).issues[0].path).toBe('discriminator');
     dispose(parts);
   });

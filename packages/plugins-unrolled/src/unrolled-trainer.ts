@@ -52,7 +52,10 @@ export class UnrolledTrainer extends AdversarialTrainer {
   ) {
     super(requireSubstitutableDiscriminator(parts));
     if (!Number.isInteger(settings.unrollSteps) || settings.unrollSteps < 0) {
-      throw new ConfigError(`unrolled trainer: unrollSteps must be an integer ≥ 0, got ${settings.unrollSteps}`, 'trainer.unrollSteps');
+      throw new ConfigError(
+        `unrolled trainer: unrollSteps must be an integer ≥ 0, got ${settings.unrollSteps}`,
+        'trainer.unrollSteps',
+      );
     }
   }
 
@@ -74,7 +77,13 @@ export class UnrolledTrainer extends AdversarialTrainer {
     }
   }
 
-  protected override generatorLossContext(batch: Batch, z: tf.Tensor, fake: tf.Tensor, step: number, logs: PackedLogs): LossContext {
+  protected override generatorLossContext(
+    batch: Batch,
+    z: tf.Tensor,
+    fake: tf.Tensor,
+    step: number,
+    logs: PackedLogs,
+  ): LossContext {
     const { discriminator: d, loss, regularizers, hooks, discriminatorOptimizer, streams } = this.parts;
     const rng = streams.dropout;
     const unrolled = unrollDiscriminator({
