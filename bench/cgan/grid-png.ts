@@ -2,7 +2,13 @@
 import { PNG } from 'pngjs';
 import { writeFileSync } from 'node:fs';
 
-export function writeDigitGrid(file: string, digits: ArrayLike<number>, rows: number, cols: number, side = 28): void {
+export function writeDigitGrid(
+  file: string,
+  digits: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  side = 28,
+): void {
   const png = new PNG({ width: cols * side, height: rows * side });
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {

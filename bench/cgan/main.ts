@@ -32,20 +32,37 @@ const config: GanConfig = {
   seed,
   backend,
   data: { kind: 'mnist', split: 'train', flatten: true },
-  generator: { kind: 'conditional', mode: gMode, inner: { kind: 'mlp', hidden: [256, 256], activation: 'leaky-relu', outputActivation: 'tanh' } },
-  discriminator: { kind: 'conditional', mode: dMode, inner: { kind: 'mlp', hidden: [256, 256], activation: 'leaky-relu' } },
+  generator: {
+    kind: 'conditional',
+    mode: gMode,
+    inner: { kind: 'mlp', hidden: [256, 256], activation: 'leaky-relu', outputActivation: 'tanh' },
+  },
+  discriminator: {
+    kind: 'conditional',
+    mode: dMode,
+    inner: { kind: 'mlp', hidden: [256, 256], activation: 'leaky-relu' },
+  },
   loss: { kind: 'non-saturating' },
-  optimizers: { generator: { kind: 'adam', lr: 2e-4, beta1: 0.5 }, discriminator: { kind: 'adam', lr: 2e-4, beta1: 0.5 } },
+  optimizers: {
+    generator: { kind: 'adam', lr: 2e-4, beta1: 0.5 },
+    discriminator: { kind: 'adam', lr: 2e-4, beta1: 0.5 },
+  },
   latentDim: 64,
   batchSize: 64,
 } as GanConfig;
 
-const gan = await createGan(config, { plugins: [lossesPlugin(), modelsPlugin(), dataPlugin(), cganPlugin()] });
+const gan = await createGan(config, {
+  plugins: [lossesPlugin(), modelsPlugin(), dataPlugin(), cganPlugin()],
+});
 const classifier = await loadMnistClassifier();
 const requested = Array.from({ length: 1000 }, (_, i) => Math.floor(i / 100));
 
 /** Share of samples the classifier labels as the requested digit, overall and per digit. */
-function agreement(c: MnistClassifier, x: tf.Tensor, labels: number[]): { overall: number; perDigit: number[] } {
+function agreement(
+  c: MnistClassifier,
+  x: tf.Tensor,
+  labels: number[],
+): { overall: number; perDigit: number[] } {
   const { probabilities } = c.evaluate(x);
   const hits = Array(10).fill(0);
   const counts = Array(10).fill(0);
@@ -55,7 +72,10 @@ function agreement(c: MnistClassifier, x: tf.Tensor, labels: number[]): { overal
     counts[y]++;
     if (argmax === y) hits[y]++;
   });
-  return { overall: hits.reduce((a, b) => a + b, 0) / labels.length, perDigit: hits.map((h, d) => h / counts[d]) };
+  return {
+    overall: hits.reduce((a, b) => a + b, 0) / labels.length,
+    perDigit: hits.map((h, d) => h / counts[d]),
+  };
 }
 
 function evaluate(step: number, started: number): number {
@@ -63,23 +83,37 @@ function evaluate(step: number, started: number): number {
   const a = agreement(classifier, x, requested);
   x.dispose();
   const seconds = (performance.now() - started) / 1000;
-  console.log(JSON.stringify({ bench: 'cgan', step, agreement: +a.overall.toFixed(4), per_digit: a.perDigit.map((v) => +v.toFixed(2)), seconds: +seconds.toFixed(1) }));
+  console.log(
+    JSON.stringify({
+      bench: 'cgan',
+      step,
+      agreement: +a.overall.toFixed(4),
+      per_digit: a.perDigit.map((v) => +v.toFixed(2)),
+      seconds: +seconds.toFixed(1),
+    }),
+  );
   return a.overall;
 }
 
 // The ceiling: the classifier on the 2,000 held-out real digits.
-const heldOut = mnist({ split: 'held-out', flatten: true }).sampler(new (await import('@ganforge/core')).Rng(0, 'bench')).next(2000);
+const heldOut = mnist({ split: 'held-out', flatten: true })
+  .sampler(new (await import('@ganforge/core')).Rng(0, 'bench'))
+  .next(2000);
 const realLabels = Array.from(tf.argMax(heldOut.labels as tf.Tensor, 1).dataSync());
 const ceiling = agreement(classifier, heldOut.x, realLabels).overall;
 tf.dispose([heldOut.x, heldOut.labels as tf.Tensor]);
 
-console.log(`cgan bench: backend ${gan.backend}, G ${gMode} / D ${dMode} MLPs, ${steps} steps of batch 64; held-out real digits: ${(100 * ceiling).toFixed(1)} % agreement`);
+console.log(
+  `cgan bench: backend ${gan.backend}, G ${gMode} / D ${dMode} MLPs, ${steps} steps of batch 64; held-out real digits: ${(100 * ceiling).toFixed(1)} % agreement`,
+);
 const started = performance.now();
 let last = 0;
 for (let step = 1; step <= steps; step++) {
   const logs = gan.step();
   if (step % every === 0 || step === steps) {
-    console.log(`  step ${step}: g_loss ${logs.g_loss.toFixed(3)} d_loss ${logs.d_loss.toFixed(3)} d_acc ${logs.d_acc_real.toFixed(2)}/${logs.d_acc_fake.toFixed(2)}`);
+    console.log(
+      `  step ${step}: g_loss ${logs.g_loss.toFixed(3)} d_loss ${logs.d_loss.toFixed(3)} d_acc ${logs.d_acc_real.toFixed(2)}/${logs.d_acc_fake.toFixed(2)}`,
+    );
     last = evaluate(step, started);
   }
 }
