@@ -50,6 +50,31 @@ describe('createGan', () => {
     gan.dispose();
   });
 
+  it('records how the backend was chosen', async () => {
+    const gan = await createGan(testConfig(), { plugins });
+    expect(gan.backendChoice?.name).toBe('cpu');
+    expect(gan.backendChoice?.requested).toBe('cpu');
+    gan.dispose();
+  });
+
+  it('lets a callback stop training, and yields to the event loop between steps', async () => {
+    const gan = await createGan(testConfig(), { plugins });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const history = await gan.fit({
+      steps: 50,
+      callbacks: [{ name: 'stopper', onStepEnd: (logs) => (logs.step === 12 ? 'stop' : undefined) }],
+    });
+    clearInterval(timer);
+    expect(history).toHaveLength(12);
+    expect(gan.stepCount).toBe(12);
+    expect(ticks).toBeGreaterThan(0);
+    const aborted = new AbortController();
+    aborted.abort();
+    expect(await gan.fit({ steps: 5, signal: aborted.signal })).toHaveLength(0);
+    gan.dispose();
+  });
+
   it('gives identical weights and losses for one seed and different ones for another', async () => {
     const run = async (seed: number) => {
       const gan = await createGan(testConfig({ seed }), { plugins });

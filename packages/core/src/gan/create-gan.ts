@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { selectBackend } from '../backend/index.js';
+import { selectBackend, type BackendChoice, type BackendName } from '../backend/index.js';
 import { resolveConfig } from '../config/index.js';
 import type { GanConfig } from '../config/types.js';
 import { createGanContainer, getRegistry } from '../di/create-gan-container.js';
@@ -42,8 +42,8 @@ export async function createGan(config: GanConfig, options: CreateGanOptions = {
   const container = createGanContainer(options.plugins ?? [], options.parent);
   const registry = getRegistry(container);
   const resolved = resolveConfig(config, registry);
-  let backend = tf.getBackend();
-  if (options.selectBackend !== false) backend = (await selectBackend(resolved.backend as never, { log: options.log })).name;
+  let backend: BackendChoice = { name: tf.getBackend(), requested: tf.getBackend() as BackendName, skipped: [] };
+  if (options.selectBackend !== false) backend = await selectBackend(resolved.backend as BackendName, { log: options.log });
   const streams = createRngStreams(resolved.seed);
   const data = options.data ?? buildData(registry, streams, resolved);
   const ctx = buildContext(registry, streams, resolved.latentDim, data);
@@ -73,7 +73,8 @@ export async function createGan(config: GanConfig, options: CreateGanOptions = {
     data,
     sampler: data.sampler(streams.data),
     streams,
-    backend,
+    backend: backend.name,
+    backendChoice: backend,
     store: options.checkpointStore,
   });
 }

@@ -8,6 +8,7 @@ import { restoreRngStreams, rngStreamsState, type RngStreams, type StreamName } 
 import type { BatchSampler, DataSource } from '../types/data.js';
 import type { Discriminator, Generator, ParamTree, VariableTree } from '../types/network.js';
 import { STOP_TRAINING, type CallbackContext, type FitOptions, type StepLogs, type Trainer } from '../types/trainer.js';
+import type { BackendChoice } from '../backend/index.js';
 import type { CheckpointStore } from './checkpoint-store.js';
 import { yieldToEventLoop } from './yield.js';
 
@@ -31,6 +32,8 @@ export interface GanParts {
   sampler: BatchSampler;
   streams: RngStreams;
   backend: string;
+  /** How the backend was chosen (requested, chosen, skipped with reasons). */
+  backendChoice?: BackendChoice;
   store?: CheckpointStore;
 }
 
@@ -52,6 +55,8 @@ export class Gan {
   readonly data: DataSource;
   /** The backend the GAN runs on. */
   readonly backend: string;
+  /** How the backend was chosen: what was requested, and why other backends were skipped. */
+  readonly backendChoice?: BackendChoice;
   private readonly sampler: BatchSampler;
   private readonly streams: RngStreams;
   private readonly sampleRng: Rng;
@@ -67,6 +72,7 @@ export class Gan {
     this.sampler = parts.sampler;
     this.streams = parts.streams;
     this.backend = parts.backend;
+    this.backendChoice = parts.backendChoice;
     this.store = parts.store;
     this.sampleRng = new Rng(parts.config.seed, 'sample');
     this.fixedNoise = new Rng(parts.config.seed, 'fixed-noise').normalTensor([FIXED_NOISE_SIZE, parts.generator.latentDim]);
@@ -160,7 +166,7 @@ export class Gan {
       config: this.config,
       rng: { streams: rngStreamsState(this.streams), sample: this.sampleRng.state() },
       sampler: this.sampler.state(),
-      extra: { backend: this.backend, trainer: this.trainer.name },
+      extra: { backend: this.backendChoice ?? this.backend, trainer: this.trainer.name },
       tensors: {
         'generator/params': { ...this.generator.params },
         'generator/state': { ...this.generator.state },

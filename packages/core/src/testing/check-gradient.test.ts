@@ -21,9 +21,10 @@ describe('checkGradient', () => {
   });
 
   it('detects a deliberately wrong gradient (2x reported as x)', () => {
-    const wrongSquare = tf.customGrad((t: tf.Tensor, save: tf.GradSaveFunc) => {
+    const wrongSquare = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+      const [t, save] = args as [tf.Tensor, tf.GradSaveFunc];
       save([t]);
-      return { value: tf.sum(tf.square(t)), gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, saved[0]) };
+      return { value: tf.sum(tf.square(t)), gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => tf.mul(dy as tf.Tensor, saved[0]) };
     });
     const result = checkGradient((t) => wrongSquare(t) as tf.Scalar, tf.tensor([0.5, -1, 2]));
     expect(result.relativeError).toBeGreaterThan(0.4);
