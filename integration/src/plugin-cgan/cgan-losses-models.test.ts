@@ -3,7 +3,16 @@
 // projection discriminator, and no tensor leak.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createGan, defineComponent, GAN_COMPONENT, installGradientFixes, Rng, type DataSource, type GanConfig, type GanPlugin } from '@ganforge/core';
+import {
+  createGan,
+  defineComponent,
+  GAN_COMPONENT,
+  installGradientFixes,
+  Rng,
+  type DataSource,
+  type GanConfig,
+  type GanPlugin,
+} from '@ganforge/core';
 import { z } from 'zod';
 import { expectNoTensorLeak } from '@ganforge/core/testing';
 import { lossesPlugin } from '@ganforge/losses';
@@ -24,7 +33,10 @@ function labelled(sampleShape: number[]): DataSource {
     sampler: (rng: Rng) => ({
       next(n: number) {
         const labels = Array.from({ length: n }, () => rng.int(3));
-        const x = Float32Array.from({ length: n * size }, (_, i) => labels[Math.floor(i / size)] - 1 + 0.1 * rng.normal());
+        const x = Float32Array.from(
+          { length: n * size },
+          (_, i) => labels[Math.floor(i / size)] - 1 + 0.1 * rng.normal(),
+        );
         return { x: tf.tensor(x, [n, ...sampleShape]), labels: oneHotLabels(labels, 3) };
       },
       state: () => null,
@@ -40,7 +52,13 @@ function testDataPlugin(): GanPlugin {
     register(container) {
       const options = z.strictObject({ sampleShape: z.array(z.number().int().positive()) });
       container.register(GAN_COMPONENT, {
-        useValue: defineComponent({ kind: 'data', name: 'cgan-test-classes', description: 'three labelled classes (tests)', options, create: (o) => labelled(o.sampleShape) }),
+        useValue: defineComponent({
+          kind: 'data',
+          name: 'cgan-test-classes',
+          description: 'three labelled classes (tests)',
+          options,
+          create: (o) => labelled(o.sampleShape),
+        }),
       });
     },
   };
@@ -57,7 +75,10 @@ function config(generator: object, discriminator: object, sampleShape: number[])
     discriminator,
     loss: { kind: 'wasserstein' },
     regularizers: [{ kind: 'r1', gamma: 1 }],
-    optimizers: { generator: { kind: 'adam', lr: 1e-3, beta1: 0.5 }, discriminator: { kind: 'adam', lr: 1e-3, beta1: 0.5 } },
+    optimizers: {
+      generator: { kind: 'adam', lr: 1e-3, beta1: 0.5 },
+      discriminator: { kind: 'adam', lr: 1e-3, beta1: 0.5 },
+    },
     latentDim: 4,
     batchSize: 16,
   } as unknown as GanConfig;
@@ -68,7 +89,11 @@ describe('cgan + models + losses (wasserstein, r1)', () => {
     it(`MLP, D ${mode}: R1 through the conditional critic is finite and logged${mode === 'projection' ? '; no tensor leak over 120 steps' : ''}`, async () => {
       const gan = await createGan(
         config(
-          { kind: 'conditional', mode: mode === 'projection' ? 'concat' : mode, inner: { kind: 'mlp', hidden: [16], activation: 'tanh' } },
+          {
+            kind: 'conditional',
+            mode: mode === 'projection' ? 'concat' : mode,
+            inner: { kind: 'mlp', hidden: [16], activation: 'tanh' },
+          },
           { kind: 'conditional', mode, inner: { kind: 'mlp', hidden: [16], activation: 'tanh' } },
           [6],
         ),
@@ -95,7 +120,10 @@ describe('cgan + models + losses (wasserstein, r1)', () => {
     const gan = await createGan(
       config(
         { kind: 'conditional', mode: 'embedding', embeddingDim: 4, inner: { kind: 'dcgan', width: 4 } },
-        { kind: 'spectral-norm', inner: { kind: 'conditional', mode: 'projection', inner: { kind: 'mlp', hidden: [8] } } },
+        {
+          kind: 'spectral-norm',
+          inner: { kind: 'conditional', mode: 'projection', inner: { kind: 'mlp', hidden: [8] } },
+        },
         [8, 8, 1],
       ),
       { plugins },

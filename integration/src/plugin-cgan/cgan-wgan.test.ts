@@ -3,7 +3,15 @@
 // conditional critic throws a DataError without them), so a finite penalty shows they arrive.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createGan, defineComponent, GAN_COMPONENT, installGradientFixes, type GanConfig, type GanPlugin, type Rng } from '@ganforge/core';
+import {
+  createGan,
+  defineComponent,
+  GAN_COMPONENT,
+  installGradientFixes,
+  type GanConfig,
+  type GanPlugin,
+  type Rng,
+} from '@ganforge/core';
 import { expectNoTensorLeak } from '@ganforge/core/testing';
 import { lossesPlugin } from '@ganforge/losses';
 import { modelsPlugin } from '@ganforge/models';
@@ -33,7 +41,10 @@ function twoClassesPlugin(): GanPlugin {
             sampler: (rng: Rng) => ({
               next(n: number) {
                 const labels = Array.from({ length: n }, () => rng.int(2));
-                const x = Float32Array.from({ length: 2 * n }, (_, i) => 4 * labels[i >> 1] - 2 + 0.1 * rng.normal());
+                const x = Float32Array.from(
+                  { length: 2 * n },
+                  (_, i) => 4 * labels[i >> 1] - 2 + 0.1 * rng.normal(),
+                );
                 return { x: tf.tensor2d(x, [n, 2]), labels: oneHotLabels(labels, 2) };
               },
               state: () => null,
@@ -54,8 +65,17 @@ function config(preset: 'wgan' | 'wgan-gp', dMode: 'concat' | 'projection'): Gan
     backend: 'cpu',
     preset,
     data: { kind: 'two-classes' },
-    generator: { kind: 'conditional', mode: 'embedding', embeddingDim: 2, inner: { kind: 'mlp', hidden: [16], outputActivation: 'linear' } },
-    discriminator: { kind: 'conditional', mode: dMode, inner: { kind: 'mlp', hidden: [16], activation: 'tanh' } },
+    generator: {
+      kind: 'conditional',
+      mode: 'embedding',
+      embeddingDim: 2,
+      inner: { kind: 'mlp', hidden: [16], outputActivation: 'linear' },
+    },
+    discriminator: {
+      kind: 'conditional',
+      mode: dMode,
+      inner: { kind: 'mlp', hidden: [16], activation: 'tanh' },
+    },
     latentDim: 2,
     batchSize: 16,
   } as unknown as GanConfig;
@@ -69,7 +89,9 @@ describe('cgan + wgan in one container', () => {
     await expectNoTensorLeak(() => {
       last = gan.step();
     });
-    console.log(`cgan + wgan-gp, step 120: ${JSON.stringify(Object.fromEntries(Object.entries(last).filter(([k]) => /loss|reg|wasserstein/.test(k))))}`);
+    console.log(
+      `cgan + wgan-gp, step 120: ${JSON.stringify(Object.fromEntries(Object.entries(last).filter(([k]) => /loss|reg|wasserstein/.test(k))))}`,
+    );
     expect(last.reg_gradient_penalty).toBeGreaterThanOrEqual(0);
     expect(Number.isFinite(last.reg_gradient_penalty)).toBe(true);
     expect(Number.isFinite(last.d_loss) && Number.isFinite(last.g_loss)).toBe(true);
@@ -79,10 +101,12 @@ describe('cgan + wgan in one container', () => {
     gan.dispose();
   });
 
-  it('wgan preset (weight clipping) clips the wrapper\'s own params too', async () => {
+  it("wgan preset (weight clipping) clips the wrapper's own params too", async () => {
     const gan = await createGan(config('wgan', 'concat'), { plugins });
     for (let i = 0; i < 3; i++) gan.step();
-    const maxAbs = Math.max(...Object.values(gan.discriminator.params).map((v) => tf.tidy(() => tf.max(tf.abs(v)).dataSync()[0])));
+    const maxAbs = Math.max(
+      ...Object.values(gan.discriminator.params).map((v) => tf.tidy(() => tf.max(tf.abs(v)).dataSync()[0])),
+    );
     expect(maxAbs).toBeLessThanOrEqual(0.01 + 1e-7);
     gan.dispose();
   });

@@ -33,7 +33,10 @@ function config(discriminator: object): GanConfig {
 
 describe('conditional MNIST (real digits)', () => {
   it('labels from the mnist source reach G and D; sample({ labels }); a metric generating without labels runs; no leak', async () => {
-    const gan = await createGan(config({ kind: 'conditional', mode: 'projection', inner: { kind: 'mlp', hidden: [32] } }), { plugins });
+    const gan = await createGan(
+      config({ kind: 'conditional', mode: 'projection', inner: { kind: 'mlp', hidden: [32] } }),
+      { plugins },
+    );
     expect(gan.data.numClasses).toBe(10);
     expect(gan.generator.params['inner/layers/0/kernel'].shape).toEqual([26, 32]);
     expect(gan.discriminator.params['projection/kernel'].shape).toEqual([10, 32]);
@@ -47,8 +50,10 @@ describe('conditional MNIST (real digits)', () => {
     gan.dispose();
   });
 
-  it('a numClasses that is not the data\'s is a ConfigError naming both', async () => {
+  it("a numClasses that is not the data's is a ConfigError naming both", async () => {
     const bad = config({ kind: 'conditional', numClasses: 5, inner: { kind: 'mlp', hidden: [8] } });
-    await expect(createGan(bad, { plugins })).rejects.toThrow(/discriminator.numClasses is 5, but the data has 10 classes/);
+    await expect(createGan(bad, { plugins })).rejects.toThrow(
+      /discriminator.numClasses is 5, but the data has 10 classes/,
+    );
   });
 });

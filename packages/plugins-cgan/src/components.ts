@@ -5,7 +5,9 @@ import { ConditionalDiscriminator, innerInputShape } from './networks/conditiona
 import { ConditionalGenerator, conditionWidth } from './networks/conditional-generator.js';
 
 const shared = {
-  inner: z.looseObject({ kind: z.string() }).describe('the wrapped network block, e.g. { kind: "mlp", hidden: [256] }'),
+  inner: z
+    .looseObject({ kind: z.string() })
+    .describe('the wrapped network block, e.g. { kind: "mlp", hidden: [256] }'),
   numClasses: z
     .number()
     .int()
@@ -50,7 +52,11 @@ export type ConditionalGeneratorOptions = z.input<typeof conditionalGeneratorOpt
 export type ConditionalDiscriminatorOptions = z.input<typeof conditionalDiscriminatorOptionsSchema>;
 
 /** The number of classes: the data's, checked against the option when both are given. */
-export function resolveNumClasses(option: number | undefined, data: number | undefined, path: string): number {
+export function resolveNumClasses(
+  option: number | undefined,
+  data: number | undefined,
+  path: string,
+): number {
   if (data === undefined) {
     throw new ConfigError(
       `${path}: a conditional network needs class labels, but the data source has none (no numClasses)` +
@@ -59,14 +65,20 @@ export function resolveNumClasses(option: number | undefined, data: number | und
     );
   }
   if (option !== undefined && option !== data) {
-    throw new ConfigError(`${path}.numClasses is ${option}, but the data has ${data} classes`, `${path}.numClasses`);
+    throw new ConfigError(
+      `${path}.numClasses is ${option}, but the data has ${data} classes`,
+      `${path}.numClasses`,
+    );
   }
   return data;
 }
 
 function checkEmbeddingDim(o: { mode: string; embeddingDim?: number }, path: string): void {
   if (o.embeddingDim !== undefined && o.mode !== 'embedding') {
-    throw new ConfigError(`${path}.embeddingDim applies to mode "embedding" only (mode is "${o.mode}")`, `${path}.embeddingDim`);
+    throw new ConfigError(
+      `${path}.embeddingDim applies to mode "embedding" only (mode is "${o.mode}")`,
+      `${path}.embeddingDim`,
+    );
   }
 }
 
@@ -79,7 +91,8 @@ function layoutOf(layout: 'auto' | ConditionLayout, sampleShape: readonly number
 export const conditionalGeneratorComponent = defineComponent({
   kind: 'generator',
   name: 'conditional',
-  description: 'Conditional generator G(z, y) (Mirza & Osindero 2014): one-hot label or learned embedding joined to z.',
+  description:
+    'Conditional generator G(z, y) (Mirza & Osindero 2014): one-hot label or learned embedding joined to z.',
   options: conditionalGeneratorOptionsSchema,
   create: (options, ctx: BuildContext) => {
     checkEmbeddingDim(options, 'generator');
@@ -98,7 +111,8 @@ export const conditionalGeneratorComponent = defineComponent({
 export const conditionalDiscriminatorComponent = defineComponent({
   kind: 'discriminator',
   name: 'conditional',
-  description: 'Conditional discriminator D(x, y): label or embedding joined to x, or projection (Miyato & Koyama 2018).',
+  description:
+    'Conditional discriminator D(x, y): label or embedding joined to x, or projection (Miyato & Koyama 2018).',
   options: conditionalDiscriminatorOptionsSchema,
   create: (options, ctx: BuildContext) => {
     checkEmbeddingDim(options, 'discriminator');

@@ -17,10 +17,25 @@ export {
   cganComponents,
 } from './components.js';
 export type { ConditionalGeneratorOptions, ConditionalDiscriminatorOptions } from './components.js';
-export { ConditionalGenerator, conditionWidth, INNER_PREFIX, EMBEDDING_TABLE } from './networks/conditional-generator.js';
-export type { GeneratorConditioning, ConditionalGeneratorSettings } from './networks/conditional-generator.js';
-export { ConditionalDiscriminator, innerInputShape, PROJECTION_KERNEL } from './networks/conditional-discriminator.js';
-export type { DiscriminatorConditioning, ConditionalDiscriminatorSettings } from './networks/conditional-discriminator.js';
+export {
+  ConditionalGenerator,
+  conditionWidth,
+  INNER_PREFIX,
+  EMBEDDING_TABLE,
+} from './networks/conditional-generator.js';
+export type {
+  GeneratorConditioning,
+  ConditionalGeneratorSettings,
+} from './networks/conditional-generator.js';
+export {
+  ConditionalDiscriminator,
+  innerInputShape,
+  PROJECTION_KERNEL,
+} from './networks/conditional-discriminator.js';
+export type {
+  DiscriminatorConditioning,
+  ConditionalDiscriminatorSettings,
+} from './networks/conditional-discriminator.js';
 export { concatCondition, conditionedShape } from './conditioning/condition-input.js';
 export type { ConditionLayout } from './conditioning/condition-input.js';
 export { embedLabels, initEmbeddingTable, initProjectionKernel } from './conditioning/label-embedding.js';

@@ -22,7 +22,10 @@ function config(overrides: Partial<GanConfig> = {}): GanConfig {
     generator: { kind: 'conditional', inner: { kind: 'tiny-mlp', hidden: [16] } },
     discriminator: { kind: 'conditional', inner: { kind: 'tiny-mlp', hidden: [16] } },
     loss: { kind: 'testing-non-saturating' },
-    optimizers: { generator: { kind: 'adam', lr: 2e-3, beta1: 0.5 }, discriminator: { kind: 'adam', lr: 2e-3, beta1: 0.5 } },
+    optimizers: {
+      generator: { kind: 'adam', lr: 2e-3, beta1: 0.5 },
+      discriminator: { kind: 'adam', lr: 2e-3, beta1: 0.5 },
+    },
     latentDim: 2,
     batchSize: 32,
     ...overrides,
@@ -30,14 +33,16 @@ function config(overrides: Partial<GanConfig> = {}): GanConfig {
 }
 
 function mean(t: tf.Tensor): number {
-  const v = t.dataSync();
+  const v = Array.from(t.dataSync());
   t.dispose();
   return v.reduce((a, b) => a + b, 0) / v.length;
 }
 
 describe('cganPlugin', () => {
-  it('registers the conditional wrappers; its version is package.json\'s', async () => {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  it("registers the conditional wrappers; its version is package.json's", async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(CGAN_VERSION).toBe(pkg.version);
     const gan = await createGan(config(), { plugins });
     expect(Object.keys(gan.generator.params)).toContain('inner/layers/0/kernel');
@@ -51,16 +56,32 @@ describe('cganPlugin', () => {
     await expect(createGan(config(unlabelled), { plugins })).rejects.toThrow(
       /generator: a conditional network needs class labels, but the data source has none/,
     );
-    const mismatch = config({ discriminator: { kind: 'conditional', numClasses: 10, inner: { kind: 'tiny-mlp' } } } as Partial<GanConfig>);
-    await expect(createGan(mismatch, { plugins })).rejects.toThrow(/discriminator.numClasses is 10, but the data has 2 classes/);
+    const mismatch = config({
+      discriminator: { kind: 'conditional', numClasses: 10, inner: { kind: 'tiny-mlp' } },
+    } as Partial<GanConfig>);
+    await expect(createGan(mismatch, { plugins })).rejects.toThrow(
+      /discriminator.numClasses is 10, but the data has 2 classes/,
+    );
     await expect(createGan(mismatch, { plugins })).rejects.toThrow(ConfigError);
-    const dim = config({ generator: { kind: 'conditional', embeddingDim: 4, inner: { kind: 'tiny-mlp' } } } as Partial<GanConfig>);
-    await expect(createGan(dim, { plugins })).rejects.toThrow(/generator.embeddingDim applies to mode "embedding" only \(mode is "concat"\)/);
-    const projectionG = config({ generator: { kind: 'conditional', mode: 'projection', inner: { kind: 'tiny-mlp' } } } as Partial<GanConfig>);
-    await expect(createGan(projectionG, { plugins })).rejects.toThrow(/generator\.mode.*"concat".*"embedding"/s);
+    const dim = config({
+      generator: { kind: 'conditional', embeddingDim: 4, inner: { kind: 'tiny-mlp' } },
+    } as Partial<GanConfig>);
+    await expect(createGan(dim, { plugins })).rejects.toThrow(
+      /generator.embeddingDim applies to mode "embedding" only \(mode is "concat"\)/,
+    );
+    const projectionG = config({
+      generator: { kind: 'conditional', mode: 'projection', inner: { kind: 'tiny-mlp' } },
+    } as unknown as Partial<GanConfig>);
+    await expect(createGan(projectionG, { plugins })).rejects.toThrow(
+      /generator\.mode.*"concat".*"embedding"/s,
+    );
   });
 
-  for (const [gMode, dMode] of [['concat', 'concat'], ['embedding', 'embedding'], ['concat', 'projection']] as const) {
+  for (const [gMode, dMode] of [
+    ['concat', 'concat'],
+    ['embedding', 'embedding'],
+    ['concat', 'projection'],
+  ] as const) {
     it(`G ${gMode} / D ${dMode}: trains 120 steps without a tensor leak; sample({ labels }) and out-of-range labels`, async () => {
       const gan = await createGan(
         config({
@@ -73,7 +94,9 @@ describe('cganPlugin', () => {
         const logs = gan.step();
         expect(Number.isFinite(logs.g_loss) && Number.isFinite(logs.d_loss)).toBe(true);
       });
-      console.log(`G ${gMode} / D ${dMode}: numTensors at steps 20/70/120 = ${Object.values(report.counts).join('/')}`);
+      console.log(
+        `G ${gMode} / D ${dMode}: numTensors at steps 20/70/120 = ${Object.values(report.counts).join('/')}`,
+      );
       const x = gan.sample({ n: 4, labels: [0, 1, 1, 0] });
       expect(x.shape).toEqual([4, 1]);
       x.dispose();
@@ -87,11 +110,18 @@ describe('cganPlugin', () => {
   }
 
   it('the trainer passes the labels: after 600 steps, class 0 samples sit near −2 and class 1 near +2', async () => {
-    const gan = await createGan(config({ discriminator: { kind: 'conditional', mode: 'projection', inner: { kind: 'tiny-mlp', hidden: [16] } } } as Partial<GanConfig>), { plugins });
+    const gan = await createGan(
+      config({
+        discriminator: { kind: 'conditional', mode: 'projection', inner: { kind: 'tiny-mlp', hidden: [16] } },
+      } as Partial<GanConfig>),
+      { plugins },
+    );
     await gan.fit({ steps: 600, keepHistory: false });
     const m0 = mean(gan.sample({ n: 200, labels: Array(200).fill(0) }));
     const m1 = mean(gan.sample({ n: 200, labels: Array(200).fill(1) }));
-    console.log(`conditional 1-D mixture after 600 steps: mean of class 0 samples ${m0.toFixed(3)} (data −2), class 1 ${m1.toFixed(3)} (data +2)`);
+    console.log(
+      `conditional 1-D mixture after 600 steps: mean of class 0 samples ${m0.toFixed(3)} (data −2), class 1 ${m1.toFixed(3)} (data +2)`,
+    );
     expect(Math.abs(m0 + 2)).toBeLessThan(0.5);
     expect(Math.abs(m1 - 2)).toBeLessThan(0.5);
     gan.dispose();

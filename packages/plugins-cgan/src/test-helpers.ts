@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { GAN_COMPONENT, Rng, defineComponent, type BatchSampler, type BuildContext, type DataSource, type GanPlugin } from '@ganforge/core';
+import {
+  GAN_COMPONENT,
+  Rng,
+  defineComponent,
+  type BatchSampler,
+  type BuildContext,
+  type DataSource,
+  type GanPlugin,
+} from '@ganforge/core';
 import { tinyMlpDiscriminator, tinyMlpGenerator } from '@ganforge/core/testing';
 import { z } from 'zod';
 
@@ -7,7 +15,11 @@ import { z } from 'zod';
  * Labelled test data: class c (drawn uniformly) gives a sample of shape `sampleShape` whose every
  * entry is `means[c] + std·N(0, 1)`; labels are one-hot `[batch, means.length]`.
  */
-export function labelledMixture(means: number[], std: number, sampleShape: readonly number[] = [1]): DataSource {
+export function labelledMixture(
+  means: number[],
+  std: number,
+  sampleShape: readonly number[] = [1],
+): DataSource {
   const size = sampleShape.reduce((a, b) => a * b, 1);
   const k = means.length;
   return {
@@ -55,7 +67,12 @@ export function labelledDataPlugin(): GanPlugin {
 }
 
 /** A BuildContext whose `build` makes core/testing's tiny MLPs, honouring overrides. */
-export function tinyContext(latentDim: number, sampleShape: readonly number[], numClasses?: number, seed = 1): BuildContext {
+export function tinyContext(
+  latentDim: number,
+  sampleShape: readonly number[],
+  numClasses?: number,
+  seed = 1,
+): BuildContext {
   const make = (values: Omit<BuildContext, 'build'>): BuildContext => {
     const ctx: BuildContext = {
       ...values,
@@ -63,7 +80,8 @@ export function tinyContext(latentDim: number, sampleShape: readonly number[], n
         const c = overrides ? make({ ...values, ...overrides }) : ctx;
         const hidden = (block.hidden as number[] | undefined) ?? [8];
         const activation = 'tanh' as const;
-        if (kind === 'generator') return tinyMlpGenerator(c.latentDim, c.sampleShape, c.rng, { hidden, activation }) as never;
+        if (kind === 'generator')
+          return tinyMlpGenerator(c.latentDim, c.sampleShape, c.rng, { hidden, activation }) as never;
         return tinyMlpDiscriminator(c.sampleShape, c.rng, { hidden, activation }) as never;
       },
     };

@@ -6,7 +6,12 @@ import { DataError } from '@ganforge/core';
  * Missing labels mean the data source yields none; a different width means the data has another
  * number of classes than the network was built for.
  */
-export function checkLabels(cond: tf.Tensor | undefined, batch: number, numClasses: number, who: string): tf.Tensor {
+export function checkLabels(
+  cond: tf.Tensor | undefined,
+  batch: number,
+  numClasses: number,
+  who: string,
+): tf.Tensor {
   if (cond === undefined) {
     throw new DataError(
       `${who}: no class labels (ForwardOptions.cond is undefined). The trainer passes each batch's labels, ` +
@@ -19,7 +24,8 @@ export function checkLabels(cond: tf.Tensor | undefined, batch: number, numClass
         `${numClasses} (one-hot [batch, ${numClasses}]): numClasses differs between the config and the data`,
     );
   }
-  if (cond.shape[0] !== batch) throw new DataError(`${who}: ${cond.shape[0]} labels for a batch of ${batch} samples`);
+  if (cond.shape[0] !== batch)
+    throw new DataError(`${who}: ${cond.shape[0]} labels for a batch of ${batch} samples`);
   return cond;
 }
 

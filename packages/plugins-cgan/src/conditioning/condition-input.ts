@@ -8,7 +8,11 @@ import * as tf from '@tensorflow/tfjs';
 export type ConditionLayout = 'flat' | 'channels';
 
 /** The input shape an inner discriminator sees after {@link concatCondition} of a width-`k` vector. */
-export function conditionedShape(sampleShape: readonly number[], k: number, layout: ConditionLayout): number[] {
+export function conditionedShape(
+  sampleShape: readonly number[],
+  k: number,
+  layout: ConditionLayout,
+): number[] {
   if (layout === 'flat') return [size(sampleShape) + k];
   return [...sampleShape.slice(0, -1), sampleShape[sampleShape.length - 1] + k];
 }

@@ -10,10 +10,14 @@ export function oneHotLabels(labels: ArrayLike<number>, numClasses: number): tf.
   for (let i = 0; i < labels.length; i++) {
     const y = labels[i];
     if (!Number.isInteger(y) || y < 0 || y >= numClasses) {
-      throw new DataError(`label out of range: labels[${i}] is ${y}, expected an integer class in [0, ${numClasses - 1}]`);
+      throw new DataError(
+        `label out of range: labels[${i}] is ${y}, expected an integer class in [0, ${numClasses - 1}]`,
+      );
     }
   }
-  return tf.tidy(() => tf.oneHot(tf.tensor1d(Array.from(labels), 'int32'), numClasses).toFloat() as tf.Tensor2D);
+  return tf.tidy(
+    () => tf.oneHot(tf.tensor1d(Array.from(labels), 'int32'), numClasses).toFloat() as tf.Tensor2D,
+  );
 }
 
 /** Labels `i mod numClasses` for `n` samples: every class equally often (unlabelled sampling). */

@@ -1,6 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, DataError, installGradientFixes, Rng, type Discriminator, type ForwardOptions } from '@ganforge/core';
+import {
+  ConfigError,
+  DataError,
+  installGradientFixes,
+  Rng,
+  type Discriminator,
+  type ForwardOptions,
+} from '@ganforge/core';
 import { checkGradient, tensorDelta } from '@ganforge/core/testing';
 import { conditionalDiscriminatorComponent, conditionalDiscriminatorOptionsSchema } from '../components.js';
 import { oneHotLabels } from '../conditioning/one-hot-labels.js';
@@ -14,9 +21,16 @@ beforeAll(async () => {
 
 type Mode = 'concat' | 'embedding' | 'projection';
 
-function build(mode: Mode, sampleShape: number[], extra: Record<string, unknown> = {}): ConditionalDiscriminator {
+function build(
+  mode: Mode,
+  sampleShape: number[],
+  extra: Record<string, unknown> = {},
+): ConditionalDiscriminator {
   const options = conditionalDiscriminatorOptionsSchema.parse({ inner: { kind: 'tiny' }, mode, ...extra });
-  return conditionalDiscriminatorComponent.create(options, tinyContext(2, sampleShape, 3)) as ConditionalDiscriminator;
+  return conditionalDiscriminatorComponent.create(
+    options,
+    tinyContext(2, sampleShape, 3),
+  ) as ConditionalDiscriminator;
 }
 
 /** Records the input the inner discriminator receives. */
@@ -90,10 +104,16 @@ describe('conditional discriminator', () => {
     expected.forEach((e, i) => expect(got[i]).toBeCloseTo(e, 5));
     expect(values(out.features)).toEqual(values(inner.features));
     // ∂/∂V and ∂/∂x of Σ score (tanh inner: no kinks)
-    const sumScore = (params: Record<string, tf.Tensor>, input: tf.Tensor) => tf.sum(d.forward(input, { training: true, cond: y, params }).score) as tf.Scalar;
-    const dv = checkGradient((vk) => sumScore({ ...d.params, 'projection/kernel': vk }, x), d.params['projection/kernel']);
+    const sumScore = (params: Record<string, tf.Tensor>, input: tf.Tensor) =>
+      tf.sum(d.forward(input, { training: true, cond: y, params }).score) as tf.Scalar;
+    const dv = checkGradient(
+      (vk) => sumScore({ ...d.params, 'projection/kernel': vk }, x),
+      d.params['projection/kernel'],
+    );
     const dx = checkGradient((xi) => sumScore({ ...d.params }, xi), x);
-    console.log(`projection D vs finite differences: ∂V ${dv.relativeError.toExponential(2)}, ∂x ${dx.relativeError.toExponential(2)}`);
+    console.log(
+      `projection D vs finite differences: ∂V ${dv.relativeError.toExponential(2)}, ∂x ${dx.relativeError.toExponential(2)}`,
+    );
     expect(dv.relativeError).toBeLessThan(5e-3);
     expect(dx.relativeError).toBeLessThan(5e-3);
     d.dispose();
@@ -104,10 +124,17 @@ describe('conditional discriminator', () => {
     const y = oneHotLabels([0, 2, 1], 3);
     for (const mode of ['concat', 'embedding', 'projection'] as const) {
       const d = build(mode, [2, 2, 1], mode === 'embedding' ? { embeddingDim: 2 } : {});
-      const path = mode === 'concat' ? 'inner/layers/0/kernel' : mode === 'embedding' ? 'embedding/table' : 'projection/kernel';
+      const path =
+        mode === 'concat'
+          ? 'inner/layers/0/kernel'
+          : mode === 'embedding'
+            ? 'embedding/table'
+            : 'projection/kernel';
       const penalty = (p: tf.Tensor) => {
         const params = { ...d.params, [path]: p };
-        const gx = tf.grad((u: tf.Tensor) => tf.sum(d.forward(u, { training: true, cond: y, params }).score))(x);
+        const gx = tf.grad((u: tf.Tensor) => tf.sum(d.forward(u, { training: true, cond: y, params }).score))(
+          x,
+        );
         return tf.mean(tf.sum(tf.square(gx), [1, 2, 3])) as tf.Scalar;
       };
       const { relativeError: err } = checkGradient(penalty, d.params[path]);
@@ -122,12 +149,24 @@ describe('conditional discriminator', () => {
       const d = build(mode, [3]);
       expect(() => d.forward(tf.ones([2, 3]), { training: true })).toThrow(DataError);
       expect(() => d.forward(tf.ones([2, 3]), { training: false })).toThrow(/no class labels/);
-      expect(() => d.forward(tf.ones([2, 3]), { training: true, cond: tf.ones([2, 5]) })).toThrow(/5 classes, but the network was built for 3/);
+      expect(() => d.forward(tf.ones([2, 3]), { training: true, cond: tf.ones([2, 5]) })).toThrow(
+        /5 classes, but the network was built for 3/,
+      );
       d.dispose();
     }
-    expect(() => innerInputShape([4], { mode: 'concat', numClasses: 3, layout: 'channels' })).toThrow(/layout "channels" needs \[height, width, channels\] samples, got \[4\]/);
+    expect(() => innerInputShape([4], { mode: 'concat', numClasses: 3, layout: 'channels' })).toThrow(
+      /layout "channels" needs \[height, width, channels\] samples, got \[4\]/,
+    );
     const d = build('concat', [3]);
-    expect(() => new ConditionalDiscriminator(d.inner, [4], { mode: 'concat', numClasses: 3, layout: 'flat' }, new Rng(1))).toThrow(ConfigError);
+    expect(
+      () =>
+        new ConditionalDiscriminator(
+          d.inner,
+          [4],
+          { mode: 'concat', numClasses: 3, layout: 'flat' },
+          new Rng(1),
+        ),
+    ).toThrow(ConfigError);
     d.dispose();
   });
 
@@ -138,7 +177,13 @@ describe('conditional discriminator', () => {
     const zeroed = Object.fromEntries(Object.entries(d.params).map(([k, v]) => [k, tf.zerosLike(v)]));
     expect(values(d.forward(x, { training: true, cond: y, params: zeroed }).score)).toEqual([0, 0]);
     d.forward(x, { training: true, cond: y }).score.dispose();
-    expect(await tensorDelta(() => tf.dispose(Object.values(d.forward(x, { training: true, cond: y })).filter((t) => t instanceof tf.Tensor)))).toBe(0);
+    expect(
+      await tensorDelta(() =>
+        tf.dispose(
+          Object.values(d.forward(x, { training: true, cond: y })).filter((t) => t instanceof tf.Tensor),
+        ),
+      ),
+    ).toBe(0);
     d.dispose();
   });
 });

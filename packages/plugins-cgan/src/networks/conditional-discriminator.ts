@@ -31,12 +31,21 @@ export interface ConditionalDiscriminatorSettings {
 export const PROJECTION_KERNEL = 'projection/kernel';
 
 /** The input shape the inner discriminator is built with, for a sample shape and settings. */
-export function innerInputShape(sampleShape: readonly number[], s: ConditionalDiscriminatorSettings): number[] {
+export function innerInputShape(
+  sampleShape: readonly number[],
+  s: ConditionalDiscriminatorSettings,
+): number[] {
   if (s.mode === 'projection') return [...sampleShape];
   if (s.layout === 'channels' && sampleShape.length !== 3) {
-    throw new ConfigError(`conditional discriminator: layout "channels" needs [height, width, channels] samples, got [${sampleShape}]`);
+    throw new ConfigError(
+      `conditional discriminator: layout "channels" needs [height, width, channels] samples, got [${sampleShape}]`,
+    );
   }
-  return conditionedShape(sampleShape, s.mode === 'concat' ? s.numClasses : (s.embeddingDim ?? s.numClasses), s.layout);
+  return conditionedShape(
+    sampleShape,
+    s.mode === 'concat' ? s.numClasses : (s.embeddingDim ?? s.numClasses),
+    s.layout,
+  );
 }
 
 /**
@@ -72,11 +81,22 @@ export class ConditionalDiscriminator implements Discriminator {
       );
     }
     if (settings.mode === 'embedding') {
-      this.own = { path: EMBEDDING_TABLE, variable: toVariable(initEmbeddingTable(rng, settings.numClasses, settings.embeddingDim ?? settings.numClasses)) };
+      this.own = {
+        path: EMBEDDING_TABLE,
+        variable: toVariable(
+          initEmbeddingTable(rng, settings.numClasses, settings.embeddingDim ?? settings.numClasses),
+        ),
+      };
     } else if (settings.mode === 'projection') {
-      this.own = { path: PROJECTION_KERNEL, variable: toVariable(initProjectionKernel(rng, settings.numClasses, featureSize(inner))) };
+      this.own = {
+        path: PROJECTION_KERNEL,
+        variable: toVariable(initProjectionKernel(rng, settings.numClasses, featureSize(inner))),
+      };
     }
-    this.params = { ...withPrefix(INNER_PREFIX, inner.params), ...(this.own ? { [this.own.path]: this.own.variable } : {}) };
+    this.params = {
+      ...withPrefix(INNER_PREFIX, inner.params),
+      ...(this.own ? { [this.own.path]: this.own.variable } : {}),
+    };
     this.state = withPrefix(INNER_PREFIX, inner.state);
     this.supportsSubstituteParams = inner.supportsSubstituteParams;
   }
@@ -123,7 +143,9 @@ function featureSize(inner: Discriminator): number {
   return tf.tidy(() => {
     const features = inner.forward(tf.zeros([1, ...inner.inputShape]), { training: false }).features;
     if (features.rank !== 2) {
-      throw new ConfigError(`projection discriminator: the inner discriminator's features must be [batch, f], got [${features.shape}]`);
+      throw new ConfigError(
+        `projection discriminator: the inner discriminator's features must be [batch, f], got [${features.shape}]`,
+      );
     }
     return features.shape[1] as number;
   });

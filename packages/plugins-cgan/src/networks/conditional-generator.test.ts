@@ -23,7 +23,12 @@ describe('conditional generator', () => {
     expect(g.latentDim).toBe(3);
     expect(g.inner.latentDim).toBe(7);
     expect(g.outputShape).toEqual([2]);
-    expect(Object.keys(g.params).sort()).toEqual(['inner/layers/0/bias', 'inner/layers/0/kernel', 'inner/layers/1/bias', 'inner/layers/1/kernel']);
+    expect(Object.keys(g.params).sort()).toEqual([
+      'inner/layers/0/bias',
+      'inner/layers/0/kernel',
+      'inner/layers/1/bias',
+      'inner/layers/1/kernel',
+    ]);
     expect(g.params['inner/layers/0/kernel'].shape).toEqual([7, 8]);
     const z = new Rng(2).normalTensor([5, 3]);
     const y = oneHotLabels([0, 1, 2, 3, 1], 4);
@@ -46,7 +51,10 @@ describe('conditional generator', () => {
     const x = g.generate(z, { training: true, cond: y }).x;
     const e = tf.gather(g.params['embedding/table'], [0, 2, 2]);
     expect(values(x)).toEqual(values(g.inner.generate(tf.concat([z, e], 1), { training: true }).x));
-    const { grads } = tf.variableGrads(() => tf.sum(g.generate(z, { training: true, cond: y }).x) as tf.Scalar, [g.params['embedding/table']]);
+    const { grads } = tf.variableGrads(
+      () => tf.sum(g.generate(z, { training: true, cond: y }).x) as tf.Scalar,
+      [g.params['embedding/table']],
+    );
     const rows = tf.sum(tf.abs(Object.values(grads)[0]), 1).arraySync() as number[];
     expect(rows[0]).toBeGreaterThan(0);
     expect(rows[2]).toBeGreaterThan(0);
@@ -61,13 +69,21 @@ describe('conditional generator', () => {
     const y = oneHotLabels([1, 3], 4);
     const doubled = Object.fromEntries(Object.entries(g.params).map(([k, v]) => [k, tf.mul(v, 2)]));
     const sub = g.generate(z, { training: true, cond: y, params: doubled }).x;
-    const innerParams = Object.fromEntries(Object.entries(doubled).filter(([k]) => k.startsWith('inner/')).map(([k, v]) => [k.slice(6), v]));
+    const innerParams = Object.fromEntries(
+      Object.entries(doubled)
+        .filter(([k]) => k.startsWith('inner/'))
+        .map(([k, v]) => [k.slice(6), v]),
+    );
     const e = tf.gather(doubled['embedding/table'], [1, 3]);
     const expected = g.inner.generate(tf.concat([z, e], 1), { training: true, params: innerParams }).x;
     expect(values(sub)).toEqual(values(expected));
-    expect(relativeError(values(sub), values(g.generate(z, { training: true, cond: y }).x))).toBeGreaterThan(0.01);
+    expect(relativeError(values(sub), values(g.generate(z, { training: true, cond: y }).x))).toBeGreaterThan(
+      0.01,
+    );
     const { ['embedding/table']: _dropped, ...partial } = doubled;
-    expect(() => g.generate(z, { training: true, cond: y, params: partial })).toThrow(/substitute params lack 1 path\(s\): embedding\/table/);
+    expect(() => g.generate(z, { training: true, cond: y, params: partial })).toThrow(
+      /substitute params lack 1 path\(s\): embedding\/table/,
+    );
     g.dispose();
   });
 
@@ -76,15 +92,25 @@ describe('conditional generator', () => {
     const z = new Rng(5).normalTensor([6, 3]);
     expect(() => g.generate(z, { training: true })).toThrow(DataError);
     expect(() => g.generate(z, { training: true })).toThrow(/no class labels .* use labelled data/);
-    expect(() => g.generate(z, { training: true, cond: tf.ones([6, 3]) })).toThrow(/have 3 classes, but the network was built for 4 .*numClasses differs/);
-    expect(() => g.generate(z, { training: true, cond: oneHotLabels([0, 1], 4) })).toThrow(/2 labels for a batch of 6/);
+    expect(() => g.generate(z, { training: true, cond: tf.ones([6, 3]) })).toThrow(
+      /have 3 classes, but the network was built for 4 .*numClasses differs/,
+    );
+    expect(() => g.generate(z, { training: true, cond: oneHotLabels([0, 1], 4) })).toThrow(
+      /2 labels for a batch of 6/,
+    );
     const outOfRange = tf.oneHot(tf.tensor1d([0, 1, 7, 2, 3, 0], 'int32'), 4).toFloat();
-    expect(() => g.generate(z, { training: false, cond: outOfRange })).toThrow(/label out of range: row 2 .* sums to 0/);
+    expect(() => g.generate(z, { training: false, cond: outOfRange })).toThrow(
+      /label out of range: row 2 .* sums to 0/,
+    );
     const cycled = g.generate(z, { training: false }).x;
-    expect(values(cycled)).toEqual(values(g.generate(z, { training: false, cond: oneHotLabels([0, 1, 2, 3, 0, 1], 4) }).x));
+    expect(values(cycled)).toEqual(
+      values(g.generate(z, { training: false, cond: oneHotLabels([0, 1, 2, 3, 0, 1], 4) }).x),
+    );
     expect(() => oneHotLabels([0, 4], 4)).toThrow(/labels\[1\] is 4, expected an integer class in \[0, 3\]/);
     expect(() => oneHotLabels([1.5], 4)).toThrow(DataError);
-    expect(() => new ConditionalGenerator(g.inner, 2, { mode: 'concat', numClasses: 4 }, new Rng(1))).toThrow(ConfigError);
+    expect(() => new ConditionalGenerator(g.inner, 2, { mode: 'concat', numClasses: 4 }, new Rng(1))).toThrow(
+      ConfigError,
+    );
     g.dispose();
   });
 

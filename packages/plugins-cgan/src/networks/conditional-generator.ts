@@ -69,7 +69,10 @@ export class ConditionalGenerator implements Generator {
       this.table = tf.variable(init, true);
       init.dispose();
     }
-    this.params = { ...withPrefix(INNER_PREFIX, inner.params), ...(this.table ? { [EMBEDDING_TABLE]: this.table } : {}) };
+    this.params = {
+      ...withPrefix(INNER_PREFIX, inner.params),
+      ...(this.table ? { [EMBEDDING_TABLE]: this.table } : {}),
+    };
     this.state = withPrefix(INNER_PREFIX, inner.state);
     this.supportsSubstituteParams = inner.supportsSubstituteParams;
   }
@@ -84,7 +87,8 @@ export class ConditionalGenerator implements Generator {
       const n = z.shape[0];
       const { numClasses } = this.settings;
       const cond =
-        options.cond ?? (options.training ? undefined : oneHotLabels(balancedLabels(n, numClasses), numClasses));
+        options.cond ??
+        (options.training ? undefined : oneHotLabels(balancedLabels(n, numClasses), numClasses));
       checkLabels(cond, n, numClasses, who);
       if (!options.training) checkLabelRows(cond as tf.Tensor, who);
       if (options.params) checkSubstitute(this.params, options.params, 'params', who);
