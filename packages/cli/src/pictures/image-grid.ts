@@ -36,7 +36,7 @@ export function imageGridPng(values: ArrayLike<number>, shape: readonly number[]
   const scale = options.scale ?? 2;
   const pad = options.padding ?? 2;
   const png = new PNG({ width, height });
-  png.data.fill(128);
+  for (let p = 0; p < width * height; p++) png.data.set([128, 128, 128, 255], 4 * p);
   const byte = (v: number) => Math.round(Math.min(1, Math.max(0, (v - lo) / (hi - lo))) * 255);
   for (let i = 0; i < n; i++) {
     const left = pad + (i % columns) * (w * scale + pad);

@@ -16,8 +16,11 @@ export interface SamplePictures {
   readonly view: DataView;
   /** The picture of the current generator (PNG bytes); `title` heads plots. */
   render(title: string): Promise<Buffer>;
-  /** The final picture: for mixtures 2,500 samples scored for mode coverage (in the title). */
-  renderFinal(title: string): Promise<{ png: Buffer; coverage?: { modes: number; totalModes: number; highQuality: number; reverseKl: number } }>;
+  /**
+   * The final picture. For mixtures the title gives mode coverage: `known` (the run's
+   * mode-coverage metric, so the numbers agree with the summary) or 2,500 samples scored here.
+   */
+  renderFinal(title: string, known?: { modes: number; highQuality: number; reverseKl: number }): Promise<{ png: Buffer; coverage?: { modes: number; totalModes: number; highQuality: number; reverseKl: number } }>;
   dispose(): void;
 }
 
@@ -79,7 +82,7 @@ export function samplePictures(gan: Gan): SamplePictures {
   return {
     view,
     render: (title) => draw(generate(n, noise), title, real),
-    async renderFinal(title) {
+    async renderFinal(title, known) {
       const mixture = mixtureOf(gan.data);
       if (view.kind !== 'points' || !mixture) return { png: await draw(generate(n, noise), title, real) };
       const z = new Rng(seed, 'cli-final').normalTensor([2500, gan.generator.latentDim]);
@@ -89,7 +92,7 @@ export function samplePictures(gan: Gan): SamplePictures {
       } finally {
         z.dispose();
       }
-      const c = modeCoverage(fake, mixture.modes, mixture.sigma);
+      const c = known ?? modeCoverage(fake, mixture.modes, mixture.sigma);
       const coverage = { modes: c.modes, totalModes: mixture.modes.length, highQuality: c.highQuality, reverseKl: c.reverseKl };
       const full = `${title}: ${c.modes}/${mixture.modes.length} modes, ${(100 * c.highQuality).toFixed(1)} % high quality (2,500 samples)`;
       return { png: await draw(Array.from(fake).slice(0, SCATTER_POINTS * view.dim), full, real), coverage };

@@ -189,7 +189,9 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
       return EXIT_CODES.interrupted;
     }
 
-    const finalPicture = await pictures.renderFinal(`step ${gan.stepCount}`);
+    const m = finalMetrics;
+    const known = m.mode_coverage_modes !== undefined ? { modes: m.mode_coverage_modes, highQuality: m.mode_coverage_high_quality, reverseKl: m.mode_coverage_reverse_kl } : undefined;
+    const finalPicture = await pictures.renderFinal(`step ${gan.stepCount}`, known);
     pictures.dispose();
     const picturePath = join(run.plots, finalPictureName(pictures.view));
     writeFileSync(picturePath, finalPicture.png);
@@ -225,7 +227,7 @@ function reportSummary(s: RunSummary, reporter: Reporter): void {
   const acc = f.d_acc_real !== undefined ? `  D acc real/fake ${f.d_acc_real.toFixed(2)}/${f.d_acc_fake.toFixed(2)}` : '';
   reporter.info(`done: ${s.step - s.startStep} steps in ${formatDuration(s.seconds)} (${s.stepsPerSecond.toFixed(1)} steps/s) on ${s.backend}`);
   reporter.info(`final: G loss ${f.g_loss?.toFixed(3)}  D loss ${f.d_loss?.toFixed(3)}${acc}`);
-  if (s.coverage) {
+  if (s.coverage && s.metrics.mode_coverage_modes === undefined) {
     const c = s.coverage;
     reporter.info(`coverage: ${c.modes}/${c.totalModes} modes, ${(100 * c.highQuality).toFixed(1)} % high quality, reverse KL ${c.reverseKl.toFixed(3)} (2,500 samples)`);
   }
