@@ -109,6 +109,31 @@ describe('cganPlugin', () => {
     });
   }
 
+  it('a checkpoint restores the wrapper params (inner/…, embedding/table, projection/kernel) exactly', async () => {
+    const cfg = config({
+      generator: { kind: 'conditional', mode: 'embedding', inner: { kind: 'tiny-mlp', hidden: [8] } },
+      discriminator: { kind: 'conditional', mode: 'projection', inner: { kind: 'tiny-mlp', hidden: [8] } },
+    } as Partial<GanConfig>);
+    const a = await createGan(cfg, { plugins });
+    for (let i = 0; i < 5; i++) a.step();
+    const files = await a.checkpointFiles();
+    const b = await createGan(cfg, { plugins });
+    await b.restoreCheckpointFiles(async (f) => files.get(f) as Uint8Array, 'memory');
+    for (const key of ['embedding/table', 'inner/layers/0/kernel']) {
+      expect(Array.from(b.generator.params[key].dataSync())).toEqual(
+        Array.from(a.generator.params[key].dataSync()),
+      );
+    }
+    expect(Array.from(b.discriminator.params['projection/kernel'].dataSync())).toEqual(
+      Array.from(a.discriminator.params['projection/kernel'].dataSync()),
+    );
+    const la = a.step();
+    const lb = b.step();
+    expect(lb.g_loss).toBe(la.g_loss);
+    a.dispose();
+    b.dispose();
+  });
+
   it('the trainer passes the labels: after 600 steps, class 0 samples sit near −2 and class 1 near +2', async () => {
     const gan = await createGan(
       config({
