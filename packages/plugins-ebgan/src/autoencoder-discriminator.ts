@@ -22,7 +22,7 @@ export interface AutoencoderOutput {
 }
 
 /**
- * EBGAN's autoencoder discriminator (Zhao, Mathieu & LeCun 2016, arXiv:1609.03126, §2.3): an
+ * EBGAN's autoencoder discriminator (Zhao, Mathieu & LeCun 2016, arXiv:1609.03126): an
  * encoder layer stack to a code S = Enc(x) and a decoder layer stack back to the sample shape.
  *
  * - `score` is the energy D(x) = (1/F) Σ_f (Dec(Enc(x))_f − x_f)², `[batch, 1]`, ≥ 0

@@ -152,7 +152,7 @@ function convBody(o: Options, sampleShape: readonly number[]): { encoder: Layer[
 }
 
 /**
- * Builds EBGAN's autoencoder discriminator (Zhao, Mathieu & LeCun 2016, arXiv:1609.03126, §2.3)
+ * Builds EBGAN's autoencoder discriminator (Zhao, Mathieu & LeCun 2016, arXiv:1609.03126)
  * from @ganforge/models' functional layers. Energy D(x) = (1/F) Σ_f (Dec(Enc(x))_f − x_f)².
  *
  * - `mlp`: (flatten) → [dense → act] × hidden → dense codeDim → code act = S; then

@@ -15,7 +15,7 @@ import { z } from 'zod';
  * (1/F) Σ x_f² ∈ [0, 1] (1/3 for uniform data, 1/2 on the unit ring), and a reconstruction in
  * [−1, 1] has energy at most (1 + 1)² = 4. m = 1 is the top of the first interval: D must
  * reconstruct a fake at least as badly as knowing nothing would reconstruct the worst-case data
- * point, a level well inside [0, 4]. The paper's m = 10 (MNIST; Zhao et al. 2016, §4) is on a
+ * point, a level well inside [0, 4]. The paper's m = 10 for MNIST-scale data is on a
  * different energy scale and would exceed 4 here.
  */
 export const EBGAN_DEFAULT_MARGIN = 1;

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 
 /**
  * The EBGAN energy of each sample: the autoencoder's reconstruction error as a mean over the
- * features (Zhao, Mathieu & LeCun 2016, arXiv:1609.03126, §2.3):
+ * features (Zhao, Mathieu & LeCun 2016, arXiv:1609.03126):
  *
  *   D(x) = (1/F) Σ_f (Dec(Enc(x))_f − x_f)²
  *

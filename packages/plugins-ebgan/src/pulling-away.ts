@@ -3,7 +3,7 @@ import { defineComponent, safeNorm, TrainingError, type Regularizer } from '@gan
 import { z } from 'zod';
 
 /**
- * The pulling-away term (Zhao, Mathieu & LeCun 2016, arXiv:1609.03126, §2.4, eq. 4) of a batch of
+ * The pulling-away term (Zhao, Mathieu & LeCun 2016, arXiv:1609.03126) of a batch of
  * codes S `[N, …]` (flattened to `[N, K]`):
  *
  *   f_PT(S) = 1/(N(N−1)) Σ_{i≠j} ( SᵢᵀSⱼ / (‖Sᵢ‖ ‖Sⱼ‖) )²
@@ -44,7 +44,7 @@ export const pullingAwayOptionsSchema = z.strictObject({
 export type PullingAwayOptions = z.input<typeof pullingAwayOptionsSchema>;
 
 /**
- * EBGAN-PT's generator-side regularizer (Zhao, Mathieu & LeCun 2016, arXiv:1609.03126, §2.4):
+ * EBGAN-PT's generator-side regularizer (Zhao, Mathieu & LeCun 2016, arXiv:1609.03126):
  * L_G + λ_PT · f_PT(S) with S the discriminator's `features` of the generated batch (the encoder
  * code of the `ebgan` discriminator; the penultimate features of others). The trainer logs the
  * unweighted value as `reg_pulling_away`.
