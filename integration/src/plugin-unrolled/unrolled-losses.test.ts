@@ -39,7 +39,9 @@ function values(tree: ParamTree): Record<string, number[]> {
 /** Steps a K = 2 GAN and the same config with K = 0; returns the logs and whether G's updates differ. */
 async function runPair(overrides: Partial<GanConfig>, steps = 2) {
   const unrolled = await createGan(config(overrides), { plugins });
-  const plain = await createGan(config({ ...overrides, trainer: { kind: 'unrolled', unrollSteps: 0 } }), { plugins });
+  const plain = await createGan(config({ ...overrides, trainer: { kind: 'unrolled', unrollSteps: 0 } }), {
+    plugins,
+  });
   let logs = unrolled.step();
   for (let i = 1; i < steps; i++) logs = unrolled.step();
   for (let i = 0; i < steps; i++) plain.step();
@@ -53,10 +55,11 @@ async function runPair(overrides: Partial<GanConfig>, steps = 2) {
 }
 
 describe('plugin-unrolled with every registered loss', () => {
-  for (const loss of ['minimax', 'non-saturating', 'least-squares', 'hinge', 'wasserstein']) {
+  for (const loss of ['minimax', 'non-saturating', 'least-squares', 'hinge', 'wasserstein'] as const) {
     it(`${loss}: trains through 2 unrolled D steps, logs unrolled_d_loss, and G's update differs from K = 0`, async () => {
       const { logs, gDiffers } = await runPair({ loss: { kind: loss } });
-      for (const key of ['g_loss', 'd_loss', 'unrolled_d_loss', 'g_grad_norm']) expect(Number.isFinite(logs[key]), key).toBe(true);
+      for (const key of ['g_loss', 'd_loss', 'unrolled_d_loss', 'g_grad_norm'])
+        expect(Number.isFinite(logs[key]), key).toBe(true);
       expect(gDiffers).toBe(true);
     });
   }
