@@ -8,7 +8,7 @@ export function formatError(error: unknown, configFile?: string): string {
   if (e?.code === 'CONFIG_INVALID') {
     const where = configFile ? ` in ${configFile}` : '';
     const body = Array.isArray(e.issues) && e.issues.length > 0 && !message.startsWith('Invalid GANForge config')
-      ? e.issues.map((i) => `  - ${i.path === '' ? '(config)' : i.path}: ${i.message}`).join('\n')
+      ? e.issues.map((i) => `  - ${i.path === '' || i.message.startsWith(`${i.path}:`) ? '' : `${i.path}: `}${i.message}`).join('\n')
       : message.replace(/^Invalid GANForge config \([^)]*\):\n/, '');
     return `config error${where}:\n${withCliInstallHint(body.startsWith('  ') ? body : `  ${body}`)}`;
   }

@@ -68,7 +68,7 @@ export async function sampleCommand(dir: string, options: SampleCommandOptions, 
           png = imageGridPng(values, [options.n, view.height, view.width, view.channels], { columns: labels && !options.labels ? classes : undefined });
         } else if (view.kind === 'windows') {
           const windows = rowsOf(values, view.window * view.channels).map((r) => rowsOf(r, view.channels));
-          png = await renderVegaLitePng(windowsSpec([], windows, title));
+          png = await renderVegaLitePng(windowsSpec([], windows, title, normalizationOf(gan.data)?.columns));
         } else if (view.dim === 1) {
           png = await renderVegaLitePng(histogramSpec([], Array.from(values), title));
         } else {

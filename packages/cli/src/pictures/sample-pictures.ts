@@ -3,7 +3,7 @@ import { Rng, type Gan } from '@ganforge/core';
 import { modeCoverage } from '@ganforge/metrics';
 import { renderVegaLitePng } from '../plot/render-png.js';
 import { histogramSpec, paddedDomain, scatterSpec, windowsSpec } from '../plot/specs.js';
-import { dataView, mixtureOf, rowsOf, toDataUnits, type DataView } from './data-view.js';
+import { dataView, mixtureOf, normalizationOf, rowsOf, toDataUnits, type DataView } from './data-view.js';
 import { imageGridPng } from './image-grid.js';
 
 /** Points drawn in a scatter or histogram of 2-D / 1-D / tabular samples. */
@@ -71,7 +71,7 @@ export function samplePictures(gan: Gan): SamplePictures {
         });
       case 'windows': {
         const w = (v: ArrayLike<number>) => rowsOf(v, view.window * view.channels).map((r) => rowsOf(r, view.channels));
-        return renderVegaLitePng(windowsSpec(w(realValues).slice(0, WINDOW_LINES), w(fake).slice(0, WINDOW_LINES), title));
+        return renderVegaLitePng(windowsSpec(w(realValues).slice(0, WINDOW_LINES), w(fake).slice(0, WINDOW_LINES), title, normalizationOf(gan.data)?.columns));
       }
       case 'points':
         if (view.dim === 1) return renderVegaLitePng(histogramSpec(Array.from(realValues), Array.from(fake), title));

@@ -110,15 +110,16 @@ export function histogramSpec(real: number[], fake: number[], title: string): To
 }
 
 /** One panel per channel: a few real and generated windows (time series) as lines over time. */
-export function windowsSpec(real: number[][][], fake: number[][][], title: string): TopLevelSpec {
+export function windowsSpec(real: number[][][], fake: number[][][], title: string, channels?: readonly string[]): TopLevelSpec {
   const rows = (set: string, windows: number[][][]) =>
-    windows.flatMap((w, i) => w.flatMap((step, t) => step.map((v, c) => ({ t, v, channel: `x${c}`, id: `${set} ${i}`, set }))));
+    windows.flatMap((w, i) => w.flatMap((step, t) => step.map((v, c) => ({ t, v, channel: channels?.[c] ?? `x${c}`, id: `${set} ${i}`, set }))));
   return {
     $schema: SCHEMA,
     title,
     background: 'white',
     data: { values: [...rows('real', real), ...rows('generated', fake)] },
-    facet: { row: { field: 'channel', type: 'nominal', title: null } },
+    facet: { row: { field: 'channel', type: 'nominal', title: null, sort: channels ? [...channels] : 'ascending' } },
+    resolve: { scale: { y: 'independent' } },
     spec: {
       width: 520,
       height: 120,
