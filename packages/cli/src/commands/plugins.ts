@@ -57,7 +57,10 @@ export function listPlugins(plugins: GanPlugin[]): PluginListing[] {
     const d = entry.definition;
     listing.components.push({ kind: d.kind, name: d.name, description: d.description, options: optionsJsonSchema(d.options) });
   }
-  return [...byPlugin.values()];
+  // Core first, then the plugins in the order they were given (dependencies register earlier).
+  const order = ['@ganforge/core', ...plugins.map((p) => p.name)];
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  return [...byPlugin.values()].sort((a, b) => rank(a.name) - rank(b.name));
 }
 
 function describeOption(name: string, schema: Record<string, unknown>, required: boolean): string {

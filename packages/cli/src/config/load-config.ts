@@ -53,7 +53,8 @@ export function parseConfigText(text: string, source: string): GanConfig {
     const first = doc.errors[0];
     const line = first.linePos?.[0];
     const where = line ? `${source}:${line.line}:${line.col}` : source;
-    throw new ConfigError(`${where}: not valid YAML: ${first.message.split('\n')[0]}`, '', [{ path: '', message: `not valid YAML (${where})` }]);
+    const message = `${where}: not valid YAML: ${first.message.split('\n')[0]}`;
+    throw new ConfigError(message, '', [{ path: '', message }]);
   }
   const value: unknown = doc.toJS();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { isAbsolute, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PluginError, type GanPlugin } from '@ganforge/core';
 
 /** Packages whose plugins the CLI always registers (a config may list them too: harmless). */
@@ -61,9 +61,12 @@ export function pluginFromModule(mod: Record<string, unknown>, spec: string): Ga
   return plugin;
 }
 
-function notFound(e: unknown): boolean {
+/** Whether `e` says the plugin module itself is missing (not one of its own imports). */
+function pluginMissing(e: unknown, spec: string, url: string | undefined): boolean {
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_PACKAGE_PATH_NOT_EXPORTED';
+  if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND' && code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') return false;
+  const target = /^Cannot find (?:module|package) '([^']+)'/.exec((e as Error).message)?.[1];
+  return target === undefined || target === spec || target === url || (url !== undefined && target === fileURLToPath(url));
 }
 
 /**
@@ -85,7 +88,7 @@ export async function importPlugin(spec: string, baseDir: string): Promise<GanPl
   try {
     mod = (await import(url ?? spec)) as Record<string, unknown>;
   } catch (e) {
-    if (notFound(e)) {
+    if (pluginMissing(e, spec, url)) {
       const hint = isAbsolute(spec) ? 'check the path (relative paths are resolved against the config file)' : `install it: npm i ${spec}`;
       throw new PluginError(`plugin "${spec}" cannot be found: ${hint}`);
     }
