@@ -8,7 +8,7 @@ import { joinPath } from './issue-path.js';
 import { isPlainObject, safeParseWith } from './safe-parse.js';
 import type { ComponentBlock } from './types.js';
 
-/** Options of {@link safeParseComponentBlock}. */
+/** Options of `safeParseComponentBlock`. */
 export interface ParseBlockOptions {
   /** Fields core owns (trainer `dSteps`, metric `every`): not passed to the component's schema. */
   reserved?: readonly string[];
@@ -25,7 +25,7 @@ export interface ParsedComponentBlock<K extends ComponentKind = ComponentKind> {
   plugin: string;
 }
 
-/** The outcome of {@link safeParseComponentBlock}. */
+/** The outcome of `safeParseComponentBlock`. */
 export type ParseBlockResult<K extends ComponentKind> =
   { success: true; value: ParsedComponentBlock<K> } | { success: false; issues: ConfigIssue[] };
 
@@ -82,7 +82,7 @@ export function safeParseComponentBlock<K extends ComponentKind>(
 }
 
 /**
- * Like {@link safeParseComponentBlock} but throws one `ConfigError` with every issue. For nested
+ * Like `safeParseComponentBlock` but throws one `ConfigError` with every issue. For nested
  * blocks built later (a wrapper's inner network): `parseComponentBlock(registry, 'generator',
  * block.inner, 'generator.inner')`.
  */

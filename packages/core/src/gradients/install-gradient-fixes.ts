@@ -13,14 +13,14 @@ let gradientsRegistered = false;
  * backend, so that the wasm kernels get wrapped.
  *
  * Once, through `tf.registerGradient` (global, every backend):
- * - zero gradients for comparison and logic kernels ({@link registerZeroGradients}): second
+ * - zero gradients for comparison and logic kernels (`registerZeroGradients`): second
  *   derivatives through leakyRelu, relu6, abs, maximum/minimum, max/min, clipByValue, where;
  * - Exp, Sigmoid, Tanh, Elu, Selu, Softmax and LogSoftmax gradients recomputed from the input
- *   ({@link activationGradientConfigs}); tfjs' saved-output versions are silently wrong at second
+ *   (`activationGradientConfigs`); tfjs' saved-output versions are silently wrong at second
  *   order. Softplus and sigmoid cross-entropy are then exact too. `tf.logSoftmax` stays wrong
  *   (a customGrad, not a kernel): use {@link logSoftmax};
  * - Conv2D, Conv2DBackpropInput and Conv2DBackpropFilter gradients built from forward
- *   convolutions ({@link conv2dGradientConfigs}).
+ *   convolutions (`conv2dGradientConfigs`).
  *
  * On every call, when `@tensorflow/tfjs-backend-wasm` has been imported:
  * {@link installWasmMatMulFix} and {@link installWasmConvKernels}.

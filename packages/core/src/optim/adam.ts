@@ -35,7 +35,7 @@ export const ADAM_BETA2_POWER = 'beta2_power';
  * `setWeights` recomputes them as `pow(β, t + 1)`, which differs in the last bits (TRAPS.md).
  *
  * The update uses only differentiable ops; `√v̂` has a derivative clamped at 0
- * ({@link sqrtWithFiniteGradient}) so an unrolled step through a zero gradient is not NaN.
+ * (`sqrtWithFiniteGradient`) so an unrolled step through a zero gradient is not NaN.
  */
 export function adam(options: AdamOptions): Optimizer {
   const { lr, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 } = options;

@@ -41,7 +41,7 @@ export interface WindowsSourceOptions {
 
 /**
  * Sliding windows over a multivariate time series (rows in time order) as samples of shape
- * [window, columns]: train a GAN on windows, then generate new plausible windows (the
+ * `[window, columns]`: train a GAN on windows, then generate new plausible windows (the
  * economic-scenario use case). Normalization is fitted per column over the whole series.
  */
 export function windowsSource(
