@@ -3,7 +3,8 @@
 // by @ganforge/metrics' MNIST classifier: the share it labels as the requested digit
 // ("agreement", acceptance ≥ 90 %). Saves a 10×10 grid (row = requested digit) with pngjs.
 //   npx tsx --conditions=@ganforge/source bench/cgan/main.ts [--steps 6000] [--every 1000]
-//     [--d-mode projection|concat|embedding] [--g-mode concat|embedding] [--backend wasm] [--out runs/bench-cgan]
+//     [--d-mode projection|concat|embedding] [--g-mode concat|embedding] [--d-dropout 0] [--loss non-saturating]
+//     [--seed 1] [--backend wasm] [--out runs/bench-cgan]
 import * as tf from '@tensorflow/tfjs';
 import { createGan, type GanConfig } from '@ganforge/core';
 import { dataPlugin, mnist } from '@ganforge/data/node';
@@ -25,6 +26,8 @@ const dMode = arg('d-mode', 'projection');
 const gMode = arg('g-mode', 'concat');
 const backend = arg('backend', 'wasm');
 const seed = Number(arg('seed', '1'));
+const dDropout = Number(arg('d-dropout', '0'));
+const loss = arg('loss', 'non-saturating');
 const out = resolve(arg('out', 'runs/bench-cgan'));
 mkdirSync(out, { recursive: true });
 
@@ -40,9 +43,9 @@ const config: GanConfig = {
   discriminator: {
     kind: 'conditional',
     mode: dMode,
-    inner: { kind: 'mlp', hidden: [256, 256], activation: 'leaky-relu' },
+    inner: { kind: 'mlp', hidden: [256, 256], activation: 'leaky-relu', dropout: dDropout },
   },
-  loss: { kind: 'non-saturating' },
+  loss: { kind: loss },
   optimizers: {
     generator: { kind: 'adam', lr: 2e-4, beta1: 0.5 },
     discriminator: { kind: 'adam', lr: 2e-4, beta1: 0.5 },
@@ -104,7 +107,7 @@ const ceiling = agreement(classifier, heldOut.x, realLabels).overall;
 tf.dispose([heldOut.x, heldOut.labels as tf.Tensor]);
 
 console.log(
-  `cgan bench: backend ${gan.backend}, G ${gMode} / D ${dMode} MLPs, ${steps} steps of batch 64; held-out real digits: ${(100 * ceiling).toFixed(1)} % agreement`,
+  `cgan bench: backend ${gan.backend}, G ${gMode} / D ${dMode} MLPs (D dropout ${dDropout}), ${loss} loss, ${steps} steps of batch 64; held-out real digits: ${(100 * ceiling).toFixed(1)} % agreement`,
 );
 const started = performance.now();
 let last = 0;
@@ -128,6 +131,9 @@ console.log(
     backend: gan.backend,
     g_mode: gMode,
     d_mode: dMode,
+    d_dropout: dDropout,
+    loss,
+    seed,
     steps,
     batch: 64,
     samples: 1000,
