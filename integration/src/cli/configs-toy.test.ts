@@ -4,7 +4,13 @@ import { pngSize, smokeTrain } from './smoke-helpers.js';
 
 // Every 2-D example config trains a few steps through the CLI and writes its scatter plot.
 describe('examples/configs: 2-D mixtures (a few steps each)', () => {
-  for (const name of ['ring.yaml', 'grid.yaml', 'wgan-gp-ring.yaml', 'unrolled-ring.yaml', 'minibatch-ring.yaml']) {
+  for (const name of [
+    'ring.yaml',
+    'grid.yaml',
+    'wgan-gp-ring.yaml',
+    'unrolled-ring.yaml',
+    'minibatch-ring.yaml',
+  ]) {
     it(name, async () => {
       const { run, summary } = await smokeTrain(name);
       const [w, h] = pngSize(join(run, 'plots/scatter.png'));

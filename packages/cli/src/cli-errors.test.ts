@@ -13,7 +13,10 @@ function config(name: string, text: string): string {
 
 describe('ganforge errors and exit codes (subprocess, from source)', () => {
   it('a bad value: exit 2, the field named, no run folder written', async () => {
-    const file = config('bad-lr.yaml', tinyRingConfig('steps: 5\n').replace('generator: { lr: 1.0e-3 }', 'generator: { lr: -1 }'));
+    const file = config(
+      'bad-lr.yaml',
+      tinyRingConfig('steps: 5\n').replace('generator: { lr: 1.0e-3 }', 'generator: { lr: -1 }'),
+    );
     const r = await runCliProcess('train', file, '--out', join(dir, 'bad-lr'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`ganforge: config error in ${file}:`);
@@ -22,14 +25,26 @@ describe('ganforge errors and exit codes (subprocess, from source)', () => {
   });
 
   it('a misspelt key and a wrong option type are both reported, with --json as an error event', async () => {
-    const file = config('typos.yaml', tinyRingConfig('stepz: 5\n').replace('hidden: [32, 32], activation: relu }', 'hidden: 32, activation: relu }'));
+    const file = config(
+      'typos.yaml',
+      tinyRingConfig('stepz: 5\n').replace(
+        'hidden: [32, 32], activation: relu }',
+        'hidden: 32, activation: relu }',
+      ),
+    );
     const r = await runCliProcess('train', file, '--json');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/stepz: .*did you mean "steps"/);
     expect(r.stderr).toMatch(/discriminator\.hidden: /);
-    const [error] = jsonLines(r.stdout).filter((l) => l.event === 'error') as { exitCode: number; code: string; issues: { path: string }[] }[];
+    const [error] = jsonLines(r.stdout).filter((l) => l.event === 'error') as {
+      exitCode: number;
+      code: string;
+      issues: { path: string }[];
+    }[];
     expect(error).toMatchObject({ exitCode: 2, code: 'CONFIG_INVALID' });
-    expect(error.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['stepz', 'discriminator.hidden']));
+    expect(error.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['stepz', 'discriminator.hidden']),
+    );
   });
 
   it('an unknown kind names the plugin package to install and add to plugins:', async () => {
@@ -37,13 +52,20 @@ describe('ganforge errors and exit codes (subprocess, from source)', () => {
     const r = await runCliProcess('train', file);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('trainer.kind: trainer "unrolled" is not registered.');
-    expect(r.stderr).toContain('It is provided by @ganforge/plugin-unrolled: npm i @ganforge/plugin-unrolled and add "@ganforge/plugin-unrolled" to the config\'s plugins: list.');
+    expect(r.stderr).toContain(
+      'It is provided by @ganforge/plugin-unrolled: npm i @ganforge/plugin-unrolled and add "@ganforge/plugin-unrolled" to the config\'s plugins: list.',
+    );
   });
 
   it('a plugin that is not installed: exit 3 with the install command; YAML syntax and usage errors: exit 2', async () => {
-    const missing = await runCliProcess('train', config('missing-plugin.yaml', tinyRingConfig("plugins: ['@ganforge/plugin-nope']\n")));
+    const missing = await runCliProcess(
+      'train',
+      config('missing-plugin.yaml', tinyRingConfig("plugins: ['@ganforge/plugin-nope']\n")),
+    );
     expect(missing.code).toBe(3);
-    expect(missing.stderr).toContain('plugin "@ganforge/plugin-nope" cannot be found: install it: npm i @ganforge/plugin-nope');
+    expect(missing.stderr).toContain(
+      'plugin "@ganforge/plugin-nope" cannot be found: install it: npm i @ganforge/plugin-nope',
+    );
     const yaml = await runCliProcess('train', config('broken.yaml', 'seed: 1\ndata: { kind: ring\n'));
     expect(yaml.code).toBe(2);
     expect(yaml.stderr).toMatch(/broken\.yaml:\d+:\d+: not valid YAML/);

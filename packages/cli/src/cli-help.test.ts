@@ -8,16 +8,31 @@ const REPORT_HEAVY = join(REPO, 'packages/cli/src/fixtures/report-heavy-imports.
 describe('ganforge --help', () => {
   it('imports no tfjs, vega or resvg and answers within 1 s of a bare tsx start', async () => {
     // Baseline: the same node + tsx start on an empty module (tsx's own start-up is not the CLI's).
-    const baseline = await finished(startNode(['--import', 'tsx', '--conditions=@ganforge/source', join(REPO, 'packages/cli/src/fixtures/empty.ts')]));
+    const baseline = await finished(
+      startNode([
+        '--import',
+        'tsx',
+        '--conditions=@ganforge/source',
+        join(REPO, 'packages/cli/src/fixtures/empty.ts'),
+      ]),
+    );
     const help = await finished(startNode(['--import', REPORT_HEAVY, ...sourceArgs('--help')]));
     expect(help.code).toBe(0);
     expect(help.stderr).not.toContain('HEAVY-IMPORT');
-    expect(help.stdout).toMatch(/Usage: ganforge \[options\] \[command\][\s\S]*train[\s\S]*resume[\s\S]*sample[\s\S]*eval[\s\S]*plugins[\s\S]*130 +interrupted/);
+    expect(help.stdout).toMatch(
+      /Usage: ganforge \[options\] \[command\][\s\S]*train[\s\S]*resume[\s\S]*sample[\s\S]*eval[\s\S]*plugins[\s\S]*130 +interrupted/,
+    );
     expect(help.ms - baseline.ms).toBeLessThan(1000);
   });
 
   it('has --help on every command', async () => {
-    for (const [command, option] of [['train', '--steps'], ['resume', '--steps'], ['sample', '--labels'], ['eval', '--metric'], ['plugins', '--config']]) {
+    for (const [command, option] of [
+      ['train', '--steps'],
+      ['resume', '--steps'],
+      ['sample', '--labels'],
+      ['eval', '--metric'],
+      ['plugins', '--config'],
+    ]) {
       const r = await runCliProcess(command, '--help');
       expect(r.code, command).toBe(0);
       expect(r.stdout, command).toContain(`Usage: ganforge ${command}`);
@@ -25,12 +40,15 @@ describe('ganforge --help', () => {
     }
   });
 
-  it.runIf(hasDist())('the built bin is executable, starts with a shebang and answers --help in under 1 s', async () => {
-    expect(readFileSync(BIN_DIST, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
-    expect(statSync(BIN_DIST).mode & 0o111).not.toBe(0);
-    const r = await finished(startNode(['--import', REPORT_HEAVY, BIN_DIST, '--help']));
-    expect(r.code).toBe(0);
-    expect(r.stderr).not.toContain('HEAVY-IMPORT');
-    expect(r.ms).toBeLessThan(1000);
-  });
+  it.runIf(hasDist())(
+    'the built bin is executable, starts with a shebang and answers --help in under 1 s',
+    async () => {
+      expect(readFileSync(BIN_DIST, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+      expect(statSync(BIN_DIST).mode & 0o111).not.toBe(0);
+      const r = await finished(startNode(['--import', REPORT_HEAVY, BIN_DIST, '--help']));
+      expect(r.code).toBe(0);
+      expect(r.stderr).not.toContain('HEAVY-IMPORT');
+      expect(r.ms).toBeLessThan(1000);
+    },
+  );
 });

@@ -13,23 +13,42 @@ let train: CliResult;
 describe('ganforge train (subprocess, from source)', () => {
   beforeAll(async () => {
     const config = join(dir, 'ring.yaml');
-    writeFileSync(config, tinyRingConfig('steps: 60\ncheckpoint: { every: 30, keep: 2 }\nmetrics:\n  - { kind: mode-coverage, every: 30, samples: 500 }\n'));
+    writeFileSync(
+      config,
+      tinyRingConfig(
+        'steps: 60\ncheckpoint: { every: 30, keep: 2 }\nmetrics:\n  - { kind: mode-coverage, every: 30, samples: 500 }\n',
+      ),
+    );
     train = await runCliProcess('train', config, '--out', run, '--sample-every', '20');
   });
 
   it('exits 0 and prints progress and a summary', () => {
     expect(train.stderr).not.toMatch(/error|warning/i);
     expect(train.code).toBe(0);
-    expect(train.stdout).toMatch(/step 60\/60 .* steps\/s .*ETA .*G -?\d\.\d{3} .*D \d\.\d{3} .*D acc real\/fake \d\.\d\d\/\d\.\d\d/);
+    expect(train.stdout).toMatch(
+      /step 60\/60 .* steps\/s .*ETA .*G -?\d\.\d{3} .*D \d\.\d{3} .*D acc real\/fake \d\.\d\d\/\d\.\d\d/,
+    );
     expect(train.stdout).toMatch(/done: 60 steps in \d+:\d\d .* on cpu/);
     expect(train.stdout).toMatch(/scatter\.png/);
   });
 
   it('writes metrics.jsonl rows every logEvery steps, with metrics at their cadence', () => {
-    const rows = readFileSync(join(run, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, number>);
+    const rows = readFileSync(join(run, 'metrics.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, number>);
     expect(rows.map((r) => r.step)).toEqual([10, 20, 30, 40, 50, 60]);
     for (const r of rows) {
-      for (const k of ['time', 'g_loss', 'd_loss', 'd_loss_real', 'd_loss_fake', 'g_grad_norm', 'd_grad_norm']) expect(Number.isFinite(r[k]), k).toBe(true);
+      for (const k of [
+        'time',
+        'g_loss',
+        'd_loss',
+        'd_loss_real',
+        'd_loss_fake',
+        'g_grad_norm',
+        'd_grad_norm',
+      ])
+        expect(Number.isFinite(r[k]), k).toBe(true);
       expect(r.d_acc_real).toBeGreaterThanOrEqual(0);
       expect(r.d_acc_fake).toBeLessThanOrEqual(1);
     }
@@ -39,13 +58,24 @@ describe('ganforge train (subprocess, from source)', () => {
   it('writes config, resolved config, checkpoints, sample pictures, plots and summary', () => {
     expect(readFileSync(join(run, 'config.yaml'), 'utf8')).toMatch(/^# ganforge run config[\s\S]*kind: ring/);
     const resolved = JSON.parse(readFileSync(join(run, 'resolved-config.json'), 'utf8'));
-    expect(resolved).toMatchObject({ steps: 60, seed: 5, loss: { kind: 'non-saturating' }, sources: { loss: 'core', steps: 'user', 'optimizers.generator.lr': 'user' } });
+    expect(resolved).toMatchObject({
+      steps: 60,
+      seed: 5,
+      loss: { kind: 'non-saturating' },
+      sources: { loss: 'core', steps: 'user', 'optimizers.generator.lr': 'user' },
+    });
     expect(readdirSync(join(run, 'checkpoints')).sort()).toEqual(['step-000030', 'step-000060']);
-    expect(readdirSync(join(run, 'samples')).sort()).toEqual(['step-000020.png', 'step-000040.png', 'step-000060.png']);
-    for (const f of readdirSync(join(run, 'samples'))) expect(png(join(run, 'samples', f)).width).toBeGreaterThan(840);
+    expect(readdirSync(join(run, 'samples')).sort()).toEqual([
+      'step-000020.png',
+      'step-000040.png',
+      'step-000060.png',
+    ]);
+    for (const f of readdirSync(join(run, 'samples')))
+      expect(png(join(run, 'samples', f)).width).toBeGreaterThan(840);
     const scatter = png(join(run, 'plots/scatter.png'));
     expect([scatter.width, scatter.height].every((s) => s > 840 && s < 1400)).toBe(true);
-    for (const f of ['losses.png', 'accuracy.png', 'diagnostics.png']) expect(png(join(run, 'plots', f)).width).toBeGreaterThan(1000);
+    for (const f of ['losses.png', 'accuracy.png', 'diagnostics.png'])
+      expect(png(join(run, 'plots', f)).width).toBeGreaterThan(1000);
     const summary = JSON.parse(readFileSync(join(run, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ status: 'completed', step: 60, steps: 60, startStep: 0, backend: 'cpu' });
     expect(summary.metrics.mode_coverage_modes).toBeGreaterThanOrEqual(0);
@@ -60,7 +90,16 @@ describe('ganforge train (subprocess, from source)', () => {
     expect(lines[0]).toBe('x,y');
     expect(lines).toHaveLength(101);
     expect(lines[1].split(',').map(Number).every(Number.isFinite)).toBe(true);
-    const pic = await runCliProcess('sample', run, '-n', '200', '--out', join(dir, 'samples.png'), '--checkpoint', '30');
+    const pic = await runCliProcess(
+      'sample',
+      run,
+      '-n',
+      '200',
+      '--out',
+      join(dir, 'samples.png'),
+      '--checkpoint',
+      '30',
+    );
     expect(pic.code).toBe(0);
     expect(pic.stdout).toContain('step-000030');
     expect(png(join(dir, 'samples.png')).width).toBeGreaterThan(840);
@@ -72,11 +111,18 @@ describe('ganforge train (subprocess, from source)', () => {
   it('eval --json computes the configured metrics on the last checkpoint', async () => {
     const r = await runCliProcess('eval', run, '--json');
     expect(r.code).toBe(0);
-    const [out] = jsonLines(r.stdout).filter((l) => 'metrics' in l) as { step: number; metrics: Record<string, number> }[];
+    const [out] = jsonLines(r.stdout).filter((l) => 'metrics' in l) as {
+      step: number;
+      metrics: Record<string, number>;
+    }[];
     expect(out.step).toBe(60);
     expect(out.metrics.mode_coverage_modes).toBeGreaterThanOrEqual(0);
     expect(out.metrics.mode_coverage_modes).toBeLessThanOrEqual(8);
-    expect(Object.keys(out.metrics).sort()).toEqual(['mode_coverage_high_quality', 'mode_coverage_modes', 'mode_coverage_reverse_kl']);
+    expect(Object.keys(out.metrics).sort()).toEqual([
+      'mode_coverage_high_quality',
+      'mode_coverage_modes',
+      'mode_coverage_reverse_kl',
+    ]);
   });
 
   it('refuses to overwrite a run without --force, and resume of a finished run does nothing', async () => {

@@ -5,8 +5,12 @@ import { formatError } from './format-error.js';
 
 describe('error messages and exit codes', () => {
   it('lists config issues by path, with the CLI way to add a plugin', () => {
-    const message = 'trainer "unrolled" is not registered. Registered trainers: default. It is provided by @ganforge/plugin-unrolled: npm i @ganforge/plugin-unrolled and add unrolledPlugin() to plugins.';
-    const text = formatError(new ConfigError(`trainer.kind: ${message}`, 'trainer.kind', [{ path: 'trainer.kind', message }]), 'x.yaml');
+    const message =
+      'trainer "unrolled" is not registered. Registered trainers: default. It is provided by @ganforge/plugin-unrolled: npm i @ganforge/plugin-unrolled and add unrolledPlugin() to plugins.';
+    const text = formatError(
+      new ConfigError(`trainer.kind: ${message}`, 'trainer.kind', [{ path: 'trainer.kind', message }]),
+      'x.yaml',
+    );
     expect(text).toBe(
       'config error in x.yaml:\n  - trainer.kind: trainer "unrolled" is not registered. Registered trainers: default. It is provided by @ganforge/plugin-unrolled: npm i @ganforge/plugin-unrolled and add "@ganforge/plugin-unrolled" to the config\'s plugins: list.',
     );

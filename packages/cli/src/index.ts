@@ -13,5 +13,10 @@ export { EXIT_CODES, exitCodeOf } from './exit-codes.js';
 export { formatError, withCliInstallHint } from './format-error.js';
 export { createReporter } from './progress/reporter.js';
 export type { Reporter, ReportMode, ReporterStreams } from './progress/reporter.js';
-export { formatDuration, formatProgressBar, formatProgressFields, plainLineEvery } from './progress/format.js';
+export {
+  formatDuration,
+  formatProgressBar,
+  formatProgressFields,
+  plainLineEvery,
+} from './progress/format.js';
 export type { ProgressState } from './progress/format.js';

@@ -12,14 +12,17 @@ export type CommandResult = { exitCode: number };
 function integer(name: string, min: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
+    if (!Number.isInteger(n) || n < min)
+      throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
     return n;
   };
 }
 
 function version(): string {
   try {
-    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+    ).version;
   } catch {
     return 'unknown';
   }
@@ -39,27 +42,60 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
     .description('Train generative adversarial networks on TensorFlow.js from a YAML config.')
     .version(version())
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', `\nExamples:\n  ganforge train examples/configs/ring.yaml --out runs/ring\n  ganforge resume runs/ring\n  ganforge sample runs/ring -n 1000 --out ring.csv\n  ganforge eval runs/ring --json\n  ganforge plugins\n\n${EXIT_CODE_HELP}`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  ganforge train examples/configs/ring.yaml --out runs/ring\n  ganforge resume runs/ring\n  ganforge sample runs/ring -n 1000 --out ring.csv\n  ganforge eval runs/ring --json\n  ganforge plugins\n\n${EXIT_CODE_HELP}`,
+    )
     .exitOverride();
   const json = () => new Option('--json', 'machine-readable output: one JSON object per line on stdout');
-  const sampleEvery = () => new Option('--sample-every <n>', 'steps between sample pictures (default: about ten a run)').argParser(integer('--sample-every', 1));
+  const sampleEvery = () =>
+    new Option('--sample-every <n>', 'steps between sample pictures (default: about ten a run)').argParser(
+      integer('--sample-every', 1),
+    );
 
   program
     .command('train')
-    .description('train a GAN from a config and write a run folder (config, metrics.jsonl, checkpoints, samples, plots, summary)')
+    .description(
+      'train a GAN from a config and write a run folder (config, metrics.jsonl, checkpoints, samples, plots, summary)',
+    )
     .argument('<config>', 'YAML or JSON run config (see examples/configs/)')
     .option('--out <dir>', 'run folder (default: runs/<config name>-<date>-<time>)')
     .option('--steps <n>', 'total generator steps (overrides the config)', integer('--steps', 1))
     .option('--seed <n>', 'seed of every random stream (overrides the config)', integer('--seed', 0))
-    .addOption(new Option('--backend <name>', 'tfjs backend (overrides the config)').choices(['auto', 'cpu', 'wasm', 'tensorflow', 'webgl', 'webgpu']))
+    .addOption(
+      new Option('--backend <name>', 'tfjs backend (overrides the config)').choices([
+        'auto',
+        'cpu',
+        'wasm',
+        'tensorflow',
+        'webgl',
+        'webgpu',
+      ]),
+    )
     .option('--force', 'replace a run already in --out')
     .addOption(sampleEvery())
     .addOption(json())
-    .addHelpText('after', '\nCtrl-C stops after the current step, writes a checkpoint and tells how to resume (exit code 130).')
-    .action(async (config: string, o: { out?: string; steps?: number; seed?: number; backend?: string; force?: boolean; sampleEvery?: number; json?: boolean }) => {
-      const { trainCommand } = await import('./commands/train.js');
-      result.exitCode = await trainCommand(config, o, await reporterFor(o.json));
-    });
+    .addHelpText(
+      'after',
+      '\nCtrl-C stops after the current step, writes a checkpoint and tells how to resume (exit code 130).',
+    )
+    .action(
+      async (
+        config: string,
+        o: {
+          out?: string;
+          steps?: number;
+          seed?: number;
+          backend?: string;
+          force?: boolean;
+          sampleEvery?: number;
+          json?: boolean;
+        },
+      ) => {
+        const { trainCommand } = await import('./commands/train.js');
+        result.exitCode = await trainCommand(config, o, await reporterFor(o.json));
+      },
+    );
 
   program
     .command('resume')
@@ -75,25 +111,35 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
 
   program
     .command('sample')
-    .description('write generated samples in the data\'s own units: .png (grid for images, plot otherwise) or .csv')
+    .description(
+      "write generated samples in the data's own units: .png (grid for images, plot otherwise) or .csv",
+    )
     .argument('<run-dir>', 'run folder')
     .requiredOption('-n, --n <count>', 'number of samples', integer('-n', 1))
     .requiredOption('--out <file>', 'output file, .png or .csv')
-    .option('--labels <classes>', 'conditional runs: one class ("3") or a list cycled over the samples ("0,1,2")')
+    .option(
+      '--labels <classes>',
+      'conditional runs: one class ("3") or a list cycled over the samples ("0,1,2")',
+    )
     .option('--checkpoint <step-or-dir>', 'checkpoint step or folder (default: the last good one)')
-    .option('--seed <n>', 'seed of the latent noise (default: the run\'s)', integer('--seed', 0))
+    .option('--seed <n>', "seed of the latent noise (default: the run's)", integer('--seed', 0))
     .addOption(json())
-    .action(async (dir: string, o: { n: number; out: string; labels?: string; checkpoint?: string; seed?: number; json?: boolean }) => {
-      const { sampleCommand } = await import('./commands/sample.js');
-      result.exitCode = await sampleCommand(dir, o, await reporterFor(o.json));
-    });
+    .action(
+      async (
+        dir: string,
+        o: { n: number; out: string; labels?: string; checkpoint?: string; seed?: number; json?: boolean },
+      ) => {
+        const { sampleCommand } = await import('./commands/sample.js');
+        result.exitCode = await sampleCommand(dir, o, await reporterFor(o.json));
+      },
+    );
 
   program
     .command('eval')
     .description("compute the config's metrics on a checkpoint and print a table")
     .argument('<run-dir>', 'run folder')
     .option('--checkpoint <step-or-dir>', 'checkpoint step or folder (default: the last good one)')
-    .option('--metric <kind...>', 'metric kinds to compute instead of the config\'s (e.g. mode-coverage mmd)')
+    .option('--metric <kind...>', "metric kinds to compute instead of the config's (e.g. mode-coverage mmd)")
     .addOption(json())
     .action(async (dir: string, o: { checkpoint?: string; metric?: string[]; json?: boolean }) => {
       const { evalCommand } = await import('./commands/eval.js');

@@ -16,14 +16,26 @@ export async function runCli(argv: string[]): Promise<number> {
     return result.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : EXIT_CODES.config;
+      return error.exitCode === 0 ||
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version'
+        ? 0
+        : EXIT_CODES.config;
     }
     const code = exitCodeOf(error);
     const configFile = argv[0] === 'train' ? argv[1] : undefined;
     process.stderr.write(`ganforge: ${formatError(error, configFile)}\n`);
     if (argv.includes('--json')) {
       const e = error as { message?: string; code?: string; issues?: unknown };
-      process.stdout.write(JSON.stringify({ event: 'error', exitCode: code, code: e?.code, message: e?.message ?? String(error), issues: e?.issues }) + '\n');
+      process.stdout.write(
+        JSON.stringify({
+          event: 'error',
+          exitCode: code,
+          code: e?.code,
+          message: e?.message ?? String(error),
+          issues: e?.issues,
+        }) + '\n',
+      );
     }
     return code;
   }

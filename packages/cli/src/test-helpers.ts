@@ -27,7 +27,11 @@ export interface CliResult {
 
 /** Starts `node <nodeArgs>` in the repository root. */
 export function startNode(nodeArgs: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, nodeArgs, { cwd: REPO, env: { ...process.env, ...env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, nodeArgs, {
+    cwd: REPO,
+    env: { ...process.env, ...env, FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** Collects a process's output until it exits. */
@@ -38,7 +42,9 @@ export function finished(child: ChildProcess, started = performance.now()): Prom
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: performance.now() - started }));
+    child.on('close', (code, signal) =>
+      resolve({ code, signal, stdout, stderr, ms: performance.now() - started }),
+    );
   });
 }
 

@@ -21,7 +21,11 @@ export function formatTable(rows: readonly [string, string][]): string {
  * coverage and MMD for mixtures, classifier scores for MNIST, MMD otherwise) on a checkpoint and
  * prints a table, or one JSON object with `--json`. Returns the exit code.
  */
-export async function evalCommand(dir: string, options: EvalCommandOptions, reporter: Reporter): Promise<number> {
+export async function evalCommand(
+  dir: string,
+  options: EvalCommandOptions,
+  reporter: Reporter,
+): Promise<number> {
   const { gan, plugins, checkpoint } = await openRun(dir, options.checkpoint, reporter);
   try {
     const blocks: ComponentBlock[] = options.metric?.length
@@ -33,10 +37,14 @@ export async function evalCommand(dir: string, options: EvalCommandOptions, repo
     const values = await computeMetrics(gan, buildMetrics(gan, plugins, blocks));
     const seconds = (performance.now() - started) / 1000;
     if (reporter.mode === 'json') {
-      process.stdout.write(JSON.stringify({ run: dir, checkpoint, step: gan.stepCount, metrics: values, seconds }) + '\n');
+      process.stdout.write(
+        JSON.stringify({ run: dir, checkpoint, step: gan.stepCount, metrics: values, seconds }) + '\n',
+      );
     } else {
       reporter.info(`metrics of ${checkpoint} (step ${gan.stepCount}), ${seconds.toFixed(1)} s:`);
-      reporter.info(formatTable(Object.entries(values).map(([k, v]) => [k, String(Number(v.toPrecision(5)))])));
+      reporter.info(
+        formatTable(Object.entries(values).map(([k, v]) => [k, String(Number(v.toPrecision(5)))])),
+      );
     }
     return 0;
   } finally {

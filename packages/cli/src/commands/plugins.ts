@@ -1,4 +1,10 @@
-import { createGanContainer, getRegistry, KNOWN_COMPONENTS, PluginError, type GanPlugin } from '@ganforge/core';
+import {
+  createGanContainer,
+  getRegistry,
+  KNOWN_COMPONENTS,
+  PluginError,
+  type GanPlugin,
+} from '@ganforge/core';
 import { z } from 'zod';
 import { readConfigFile } from '../config/load-config.js';
 import { importPlugin, standardPlugins } from '../plugins/load-plugins.js';
@@ -30,7 +36,10 @@ export interface PluginListing {
 /** The options schema of a component as JSON Schema (input side: defaults shown, defaulted fields optional). */
 export function optionsJsonSchema(schema: unknown): Record<string, unknown> {
   try {
-    return z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    return z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }) as Record<
+      string,
+      unknown
+    >;
   } catch (e) {
     return { description: `(schema not representable as JSON Schema: ${(e as Error).message})` };
   }
@@ -55,7 +64,12 @@ export function listPlugins(plugins: GanPlugin[]): PluginListing[] {
       byPlugin.set(entry.plugin, listing);
     }
     const d = entry.definition;
-    listing.components.push({ kind: d.kind, name: d.name, description: d.description, options: optionsJsonSchema(d.options) });
+    listing.components.push({
+      kind: d.kind,
+      name: d.name,
+      description: d.description,
+      options: optionsJsonSchema(d.options),
+    });
   }
   // Core first, then the plugins in the order they were given (dependencies register earlier).
   const order = ['@ganforge/core', ...plugins.map((p) => p.name)];
@@ -87,10 +101,15 @@ export function formatPluginListing(listings: PluginListing[], missing: string[]
       lines.push(`  ${c.kind} ${c.name}: ${c.description}`);
       const props = (c.options.properties ?? {}) as Record<string, Record<string, unknown>>;
       const required = new Set((c.options.required as string[] | undefined) ?? []);
-      for (const [name, schema] of Object.entries(props)) lines.push(describeOption(name, schema, required.has(name)));
+      for (const [name, schema] of Object.entries(props))
+        lines.push(describeOption(name, schema, required.has(name)));
     }
   }
-  if (missing.length > 0) lines.push('', `not installed: ${missing.join(', ')} (npm i <package>, then name it in a config's plugins: list)`);
+  if (missing.length > 0)
+    lines.push(
+      '',
+      `not installed: ${missing.join(', ')} (npm i <package>, then name it in a config's plugins: list)`,
+    );
   return lines.join('\n');
 }
 
@@ -99,7 +118,11 @@ export function formatPluginListing(listings: PluginListing[], missing: string[]
  * config names (`--config`) or given as arguments, with the components each registers and their
  * option schemas. Returns the exit code.
  */
-export async function pluginsCommand(specs: string[], options: PluginsCommandOptions, reporter: Reporter): Promise<number> {
+export async function pluginsCommand(
+  specs: string[],
+  options: PluginsCommandOptions,
+  reporter: Reporter,
+): Promise<number> {
   const plugins = await standardPlugins();
   const missing: string[] = [];
   for (const pkg of knownPluginPackages()) {
@@ -117,7 +140,8 @@ export async function pluginsCommand(specs: string[], options: PluginsCommandOpt
     if (!plugins.some((p) => p.name === plugin.name)) plugins.push(plugin);
   }
   const listings = listPlugins(plugins);
-  if (reporter.mode === 'json') process.stdout.write(JSON.stringify({ plugins: listings, notInstalled: missing }, null, 2) + '\n');
+  if (reporter.mode === 'json')
+    process.stdout.write(JSON.stringify({ plugins: listings, notInstalled: missing }, null, 2) + '\n');
   else process.stdout.write(formatPluginListing(listings, missing) + '\n');
   return 0;
 }

@@ -17,11 +17,25 @@ export interface ResumeCommandOptions {
  * checkpoint (RNG streams, sampler position and optimizer state included) and trains on to the
  * config's `steps` (or `--steps`). Returns the exit code.
  */
-export async function resumeCommand(dir: string, options: ResumeCommandOptions, reporter: Reporter): Promise<number> {
+export async function resumeCommand(
+  dir: string,
+  options: ResumeCommandOptions,
+  reporter: Reporter,
+): Promise<number> {
   const run = runFolder(dir);
   const config = applyOverrides(readRunConfig(run), { steps: options.steps });
   if (options.steps !== undefined) {
-    writeFileSync(run.config, `# ganforge run config (steps changed by resume --steps ${options.steps}).\n# Resume: ganforge resume ${run.root}\n${stringify(config)}`);
+    writeFileSync(
+      run.config,
+      `# ganforge run config (steps changed by resume --steps ${options.steps}).\n# Resume: ganforge resume ${run.root}\n${stringify(config)}`,
+    );
   }
-  return trainRun({ run, config, baseDir: run.root, resume: true, sampleEvery: options.sampleEvery, reporter });
+  return trainRun({
+    run,
+    config,
+    baseDir: run.root,
+    resume: true,
+    sampleEvery: options.sampleEvery,
+    reporter,
+  });
 }

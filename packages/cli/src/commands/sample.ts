@@ -26,8 +26,14 @@ export interface SampleCommandOptions {
 export function parseLabels(text: string, n: number, numClasses: number): number[] {
   const list = text.split(',').map((s) => s.trim());
   const values = list.map(Number);
-  const bad = list.find((s, i) => s === '' || !Number.isInteger(values[i]) || values[i] < 0 || values[i] >= numClasses);
-  if (bad !== undefined) throw new ConfigError(`--labels: expected class numbers 0…${numClasses - 1} separated by commas, found "${bad}"`, '--labels');
+  const bad = list.find(
+    (s, i) => s === '' || !Number.isInteger(values[i]) || values[i] < 0 || values[i] >= numClasses,
+  );
+  if (bad !== undefined)
+    throw new ConfigError(
+      `--labels: expected class numbers 0…${numClasses - 1} separated by commas, found "${bad}"`,
+      '--labels',
+    );
   return Array.from({ length: n }, (_, i) => values[i % values.length]);
 }
 
@@ -37,26 +43,44 @@ export function parseLabels(text: string, n: number, numClasses: number): number
  * for windows, one column per pixel for images; de-normalized; a `label` column for conditional
  * runs) or `.png` (a grid for images, a plot otherwise). Returns the exit code.
  */
-export async function sampleCommand(dir: string, options: SampleCommandOptions, reporter: Reporter): Promise<number> {
+export async function sampleCommand(
+  dir: string,
+  options: SampleCommandOptions,
+  reporter: Reporter,
+): Promise<number> {
   const out = resolve(options.out);
   const format = extname(out).toLowerCase();
-  if (format !== '.png' && format !== '.csv') throw new ConfigError(`--out: expected a file ending in .png or .csv, found "${options.out}"`, '--out');
-  if (!Number.isInteger(options.n) || options.n < 1) throw new ConfigError(`-n: expected a positive integer, found ${options.n}`, '-n');
+  if (format !== '.png' && format !== '.csv')
+    throw new ConfigError(`--out: expected a file ending in .png or .csv, found "${options.out}"`, '--out');
+  if (!Number.isInteger(options.n) || options.n < 1)
+    throw new ConfigError(`-n: expected a positive integer, found ${options.n}`, '-n');
   const { gan, checkpoint } = await openRun(dir, options.checkpoint, reporter);
   try {
     const view = dataView(gan.config, gan.data);
     const conditional = isConditional(gan);
     const classes = gan.data.numClasses ?? 0;
-    if (options.labels !== undefined && !conditional) throw new ConfigError('--labels: this run is not conditional (its generator takes no class labels)', '--labels');
-    const labels = conditional ? (options.labels !== undefined ? parseLabels(options.labels, options.n, classes) : cyclicLabels(options.n, classes)) : undefined;
-    const noise = new Rng(options.seed ?? gan.config.seed, 'cli-sample').normalTensor([options.n, gan.generator.latentDim]);
+    if (options.labels !== undefined && !conditional)
+      throw new ConfigError(
+        '--labels: this run is not conditional (its generator takes no class labels)',
+        '--labels',
+      );
+    const labels = conditional
+      ? options.labels !== undefined
+        ? parseLabels(options.labels, options.n, classes)
+        : cyclicLabels(options.n, classes)
+      : undefined;
+    const noise = new Rng(options.seed ?? gan.config.seed, 'cli-sample').normalTensor([
+      options.n,
+      gan.generator.latentDim,
+    ]);
     const x = gan.sample({ n: options.n, noise, labels });
     noise.dispose();
     mkdirSync(dirname(out), { recursive: true });
     try {
       if (format === '.csv') {
         const flat = view.kind === 'images' ? tf.reshape(x, [options.n, -1]) : x;
-        const columns = view.kind === 'images' ? Array.from({ length: flat.shape[1]! }, (_, i) => `p${i}`) : undefined;
+        const columns =
+          view.kind === 'images' ? Array.from({ length: flat.shape[1]! }, (_, i) => `p${i}`) : undefined;
         exportCsv(out, flat, { normalization: normalizationOf(gan.data), columns });
         if (flat !== x) flat.dispose();
         if (labels) addLabelColumn(out, labels, view.kind === 'windows');
@@ -65,14 +89,18 @@ export async function sampleCommand(dir: string, options: SampleCommandOptions, 
         const title = `${options.n} samples, ${checkpoint}`;
         let png: Buffer;
         if (view.kind === 'images') {
-          png = imageGridPng(values, [options.n, view.height, view.width, view.channels], { columns: labels && !options.labels ? classes : undefined });
+          png = imageGridPng(values, [options.n, view.height, view.width, view.channels], {
+            columns: labels && !options.labels ? classes : undefined,
+          });
         } else if (view.kind === 'windows') {
           const windows = rowsOf(values, view.window * view.channels).map((r) => rowsOf(r, view.channels));
           png = await renderVegaLitePng(windowsSpec([], windows, title, normalizationOf(gan.data)?.columns));
         } else if (view.dim === 1) {
           png = await renderVegaLitePng(histogramSpec([], Array.from(values), title));
         } else {
-          png = await renderVegaLitePng(scatterSpec([], rowsOf(values, view.dim), title, { modes: mixtureOf(gan.data)?.modes }));
+          png = await renderVegaLitePng(
+            scatterSpec([], rowsOf(values, view.dim), title, { modes: mixtureOf(gan.data)?.modes }),
+          );
         }
         writeFileSync(out, png);
       }

@@ -23,16 +23,32 @@ export function defaultRunDir(configPath: string, now = new Date()): string {
  * `ganforge train CONFIG`: validates the config with every plugin it names before anything is
  * written, creates the run folder and trains. Returns the exit code.
  */
-export async function trainCommand(configPath: string, options: TrainCommandOptions, reporter: Reporter): Promise<number> {
+export async function trainCommand(
+  configPath: string,
+  options: TrainCommandOptions,
+  reporter: Reporter,
+): Promise<number> {
   const { config: fileConfig, baseDir } = readConfigFile(configPath);
   const config = applyOverrides(fileConfig, options);
   const plugins = await loadPlugins(config.plugins, baseDir);
   resolveConfig(config, getRegistry(createGanContainer(plugins)));
   const run = runFolder(options.out ?? defaultRunDir(configPath));
   if (holdsRun(run.root) && !options.force) {
-    throw new ConfigError(`${run.root} already holds a run: continue it with "ganforge resume ${run.root}", or pass --force to start over there`, '--out');
+    throw new ConfigError(
+      `${run.root} already holds a run: continue it with "ganforge resume ${run.root}", or pass --force to start over there`,
+      '--out',
+    );
   }
-  if (options.force) await import('node:fs').then((fs) => fs.rmSync(run.root, { recursive: true, force: true }));
+  if (options.force)
+    await import('node:fs').then((fs) => fs.rmSync(run.root, { recursive: true, force: true }));
   initRunFolder(run, config, resolve(configPath));
-  return trainRun({ run, config, baseDir, plugins, resume: false, sampleEvery: options.sampleEvery, reporter });
+  return trainRun({
+    run,
+    config,
+    baseDir,
+    plugins,
+    resume: false,
+    sampleEvery: options.sampleEvery,
+    reporter,
+  });
 }

@@ -7,12 +7,17 @@ import { applyOverrides, parseConfigText, readConfigFile, resolveConfigPaths } f
 
 describe('config files', () => {
   it('parses YAML and JSON', () => {
-    expect(parseConfigText('seed: 3\ndata: { kind: ring }\n', 'a.yaml')).toMatchObject({ seed: 3, data: { kind: 'ring' } });
+    expect(parseConfigText('seed: 3\ndata: { kind: ring }\n', 'a.yaml')).toMatchObject({
+      seed: 3,
+      data: { kind: 'ring' },
+    });
     expect(parseConfigText('{"seed": 4}', 'a.json')).toEqual({ seed: 4 });
   });
 
   it('names the line of a YAML syntax error', () => {
-    expect(() => parseConfigText('seed: 1\ndata: { kind: ring\n', 'bad.yaml')).toThrow(/bad\.yaml:\d+:\d+: not valid YAML/);
+    expect(() => parseConfigText('seed: 1\ndata: { kind: ring\n', 'bad.yaml')).toThrow(
+      /bad\.yaml:\d+:\d+: not valid YAML/,
+    );
   });
 
   it('rejects a document that is not an object', () => {
@@ -30,19 +35,30 @@ describe('config files', () => {
       },
       '/work/configs',
     );
-    expect(c.data).toMatchObject({ path: '/work/configs/series.csv', normalization: { file: '/work/stats.json' } });
+    expect(c.data).toMatchObject({
+      path: '/work/configs/series.csv',
+      normalization: { file: '/work/stats.json' },
+    });
     expect(c.plugins).toEqual(['@ganforge/plugin-wgan', '/work/configs/my-plugin.js']);
   });
 
   it('applies command-line overrides', () => {
-    const c = applyOverrides({ data: { kind: 'ring' }, generator: { kind: 'mlp' }, discriminator: { kind: 'mlp' }, steps: 10 }, { steps: 20, seed: 7 });
+    const c = applyOverrides(
+      { data: { kind: 'ring' }, generator: { kind: 'mlp' }, discriminator: { kind: 'mlp' }, steps: 10 },
+      { steps: 20, seed: 7 },
+    );
     expect([c.steps, c.seed, c.backend]).toEqual([20, 7, undefined]);
   });
 
   it('reads a file and reports a missing one as a ConfigError', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ganforge-config-'));
     writeFileSync(join(dir, 'c.yaml'), 'data: { kind: csv, path: rows.csv }\n');
-    expect(readConfigFile(join(dir, 'c.yaml'))).toMatchObject({ baseDir: dir, config: { data: { path: join(dir, 'rows.csv') } } });
-    expect(() => readConfigFile(join(dir, 'missing.yaml'))).toThrow(/cannot read config file .*missing\.yaml: ENOENT/);
+    expect(readConfigFile(join(dir, 'c.yaml'))).toMatchObject({
+      baseDir: dir,
+      config: { data: { path: join(dir, 'rows.csv') } },
+    });
+    expect(() => readConfigFile(join(dir, 'missing.yaml'))).toThrow(
+      /cannot read config file .*missing\.yaml: ENOENT/,
+    );
   });
 });

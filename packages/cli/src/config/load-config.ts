@@ -14,7 +14,9 @@ export interface ConfigOverrides {
 const DATA_PATH_FIELDS = ['path', 'images', 'labels', 'saveNormalization'] as const;
 
 function isLocalPath(spec: string): boolean {
-  return spec.startsWith('./') || spec.startsWith('../') || spec.startsWith('/') || /^[A-Za-z]:[\\/]/.test(spec);
+  return (
+    spec.startsWith('./') || spec.startsWith('../') || spec.startsWith('/') || /^[A-Za-z]:[\\/]/.test(spec)
+  );
 }
 
 /**
@@ -33,7 +35,9 @@ export function resolveConfigPaths(config: GanConfig, baseDir: string): GanConfi
   if (norm && typeof norm === 'object' && typeof norm.file === 'string' && !isAbsolute(norm.file)) {
     data.normalization = { ...norm, file: resolve(baseDir, norm.file) };
   }
-  const plugins = config.plugins?.map((p) => (typeof p === 'string' && isLocalPath(p) ? resolve(baseDir, p) : p));
+  const plugins = config.plugins?.map((p) =>
+    typeof p === 'string' && isLocalPath(p) ? resolve(baseDir, p) : p,
+  );
   return { ...config, data: data as GanConfig['data'], ...(plugins ? { plugins } : {}) };
 }
 
@@ -58,8 +62,12 @@ export function parseConfigText(text: string, source: string): GanConfig {
   }
   const value: unknown = doc.toJS();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const found = value === null ? 'an empty document' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
-    throw new ConfigError(`${source}: expected a config object (seed, data, generator, …), found ${found}`, '');
+    const found =
+      value === null ? 'an empty document' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+    throw new ConfigError(
+      `${source}: expected a config object (seed, data, generator, …), found ${found}`,
+      '',
+    );
   }
   return value as GanConfig;
 }
@@ -70,7 +78,10 @@ export function readConfigFile(path: string): { config: GanConfig; baseDir: stri
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ConfigError(`cannot read config file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, '');
+    throw new ConfigError(
+      `cannot read config file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      '',
+    );
   }
   const baseDir = dirname(resolve(path));
   return { config: resolveConfigPaths(parseConfigText(text, path), baseDir), baseDir };

@@ -17,7 +17,11 @@ const IMAGE_SOURCES = ['mnist', 'idx', 'image-folder'];
 export function dataView(config: ResolvedConfig, data: DataSource): DataView {
   const shape = data.sampleShape;
   if (shape.length === 3) return { kind: 'images', height: shape[0], width: shape[1], channels: shape[2] };
-  if (shape.length === 1 && IMAGE_SOURCES.includes(config.data.kind) && Number.isInteger(Math.sqrt(shape[0]))) {
+  if (
+    shape.length === 1 &&
+    IMAGE_SOURCES.includes(config.data.kind) &&
+    Number.isInteger(Math.sqrt(shape[0]))
+  ) {
     const side = Math.sqrt(shape[0]);
     return { kind: 'images', height: side, width: side, channels: 1 };
   }
@@ -38,12 +42,18 @@ export function toDataUnits(values: ArrayLike<number>, data: DataSource): ArrayL
 }
 
 /** Mode centres of a known mixture (ring, grid, spiral, mixture-1d), if the source has them. */
-export function mixtureOf(data: DataSource): { modes: readonly (readonly number[])[]; sigma: number } | undefined {
+export function mixtureOf(
+  data: DataSource,
+): { modes: readonly (readonly number[])[]; sigma: number } | undefined {
   const d = data as { modes?: unknown; sigma?: unknown };
-  return Array.isArray(d.modes) && typeof d.sigma === 'number' ? { modes: d.modes as number[][], sigma: d.sigma } : undefined;
+  return Array.isArray(d.modes) && typeof d.sigma === 'number'
+    ? { modes: d.modes as number[][], sigma: d.sigma }
+    : undefined;
 }
 
 /** Rows of a flat `[n, d]` array. */
 export function rowsOf(values: ArrayLike<number>, d: number): number[][] {
-  return Array.from({ length: values.length / d }, (_, i) => Array.from({ length: d }, (_, j) => values[i * d + j]));
+  return Array.from({ length: values.length / d }, (_, i) =>
+    Array.from({ length: d }, (_, j) => values[i * d + j]),
+  );
 }

@@ -8,8 +8,13 @@ describe('imageGridPng', () => {
     const values = [...Array(4).fill(-1), ...Array(4).fill(0), ...Array(4).fill(1)];
     const png = PNG.sync.read(imageGridPng(values, [3, 2, 2, 1], { columns: 2, scale: 3, padding: 1 }));
     expect([png.width, png.height]).toEqual([2 * (6 + 1) + 1, 2 * (6 + 1) + 1]);
-    expect(imageGridSize(3, 2, 2, { columns: 2, scale: 3, padding: 1 })).toMatchObject({ width: 15, height: 15, rows: 2 });
-    const pixel = (x: number, y: number) => Array.from(png.data.subarray(4 * (y * png.width + x), 4 * (y * png.width + x) + 4));
+    expect(imageGridSize(3, 2, 2, { columns: 2, scale: 3, padding: 1 })).toMatchObject({
+      width: 15,
+      height: 15,
+      rows: 2,
+    });
+    const pixel = (x: number, y: number) =>
+      Array.from(png.data.subarray(4 * (y * png.width + x), 4 * (y * png.width + x) + 4));
     expect(pixel(1, 1)).toEqual([0, 0, 0, 255]);
     expect(pixel(8, 6)).toEqual([128, 128, 128, 255]);
     expect(pixel(1, 8)).toEqual([255, 255, 255, 255]);

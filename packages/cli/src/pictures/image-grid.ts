@@ -14,7 +14,12 @@ export interface ImageGridOptions {
 }
 
 /** The pixel size of a grid of `n` images `h × w` (see {@link imageGridPng}). */
-export function imageGridSize(n: number, h: number, w: number, options: ImageGridOptions = {}): { width: number; height: number; columns: number; rows: number } {
+export function imageGridSize(
+  n: number,
+  h: number,
+  w: number,
+  options: ImageGridOptions = {},
+): { width: number; height: number; columns: number; rows: number } {
   const columns = options.columns ?? Math.ceil(Math.sqrt(n));
   const rows = Math.ceil(n / columns);
   const scale = options.scale ?? 2;
@@ -26,7 +31,11 @@ export function imageGridSize(n: number, h: number, w: number, options: ImageGri
  * Tiles images `[n, h, w, c]` (c = 1 greyscale, 3 RGB, 4 RGBA; row-major values) into one PNG,
  * row by row on a mid-grey background, and returns the encoded bytes.
  */
-export function imageGridPng(values: ArrayLike<number>, shape: readonly number[], options: ImageGridOptions = {}): Buffer {
+export function imageGridPng(
+  values: ArrayLike<number>,
+  shape: readonly number[],
+  options: ImageGridOptions = {},
+): Buffer {
   if (shape.length !== 4 || ![1, 3, 4].includes(shape[3])) {
     throw new ConfigError(`an image grid takes images [n, height, width, 1|3|4], got [${shape}]`, 'samples');
   }
@@ -44,9 +53,18 @@ export function imageGridPng(values: ArrayLike<number>, shape: readonly number[]
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
         const at = ((i * h + y) * w + x) * c;
-        const rgba = c === 1 ? [byte(values[at]), byte(values[at]), byte(values[at]), 255] : [byte(values[at]), byte(values[at + 1]), byte(values[at + 2]), c === 4 ? byte(values[at + 3]) : 255];
+        const rgba =
+          c === 1
+            ? [byte(values[at]), byte(values[at]), byte(values[at]), 255]
+            : [
+                byte(values[at]),
+                byte(values[at + 1]),
+                byte(values[at + 2]),
+                c === 4 ? byte(values[at + 3]) : 255,
+              ];
         for (let dy = 0; dy < scale; dy++) {
-          for (let dx = 0; dx < scale; dx++) png.data.set(rgba, 4 * ((top + y * scale + dy) * width + left + x * scale + dx));
+          for (let dx = 0; dx < scale; dx++)
+            png.data.set(rgba, 4 * ((top + y * scale + dy) * width + left + x * scale + dx));
         }
       }
     }

@@ -20,7 +20,13 @@ export interface SamplePictures {
    * The final picture. For mixtures the title gives mode coverage: `known` (the run's
    * mode-coverage metric, so the numbers agree with the summary) or 2,500 samples scored here.
    */
-  renderFinal(title: string, known?: { modes: number; highQuality: number; reverseKl: number }): Promise<{ png: Buffer; coverage?: { modes: number; totalModes: number; highQuality: number; reverseKl: number } }>;
+  renderFinal(
+    title: string,
+    known?: { modes: number; highQuality: number; reverseKl: number },
+  ): Promise<{
+    png: Buffer;
+    coverage?: { modes: number; totalModes: number; highQuality: number; reverseKl: number };
+  }>;
   dispose(): void;
 }
 
@@ -45,7 +51,14 @@ export function samplePictures(gan: Gan): SamplePictures {
   const seed = gan.config.seed;
   const conditional = isConditional(gan);
   const classes = gan.data.numClasses ?? 1;
-  const n = view.kind === 'images' ? (conditional ? classes * Math.ceil(64 / classes) : 64) : view.kind === 'windows' ? WINDOW_LINES : SCATTER_POINTS;
+  const n =
+    view.kind === 'images'
+      ? conditional
+        ? classes * Math.ceil(64 / classes)
+        : 64
+      : view.kind === 'windows'
+        ? WINDOW_LINES
+        : SCATTER_POINTS;
   const noise = new Rng(seed, 'cli-pictures').normalTensor([n, gan.generator.latentDim]);
   const realSampler = gan.data.sampler(new Rng(seed, 'cli-real'));
   const realBatch = realSampler.next(n);
@@ -55,7 +68,11 @@ export function samplePictures(gan: Gan): SamplePictures {
   const domain = view.kind === 'points' && view.dim >= 2 ? paddedDomain(rowsOf(real, view.dim)) : undefined;
 
   const generate = (count: number, z?: tf.Tensor): ArrayLike<number> => {
-    const x = gan.sample({ n: count, noise: z, labels: conditional ? cyclicLabels(count, classes) : undefined });
+    const x = gan.sample({
+      n: count,
+      noise: z,
+      labels: conditional ? cyclicLabels(count, classes) : undefined,
+    });
     try {
       return toDataUnits(x.dataSync(), gan.data);
     } finally {
@@ -63,19 +80,41 @@ export function samplePictures(gan: Gan): SamplePictures {
     }
   };
 
-  const draw = async (fake: ArrayLike<number>, title: string, realValues: ArrayLike<number>): Promise<Buffer> => {
+  const draw = async (
+    fake: ArrayLike<number>,
+    title: string,
+    realValues: ArrayLike<number>,
+  ): Promise<Buffer> => {
     switch (view.kind) {
       case 'images':
-        return imageGridPng(fake, [fake.length / (view.height * view.width * view.channels), view.height, view.width, view.channels], {
-          columns: conditional ? classes : undefined,
-        });
+        return imageGridPng(
+          fake,
+          [fake.length / (view.height * view.width * view.channels), view.height, view.width, view.channels],
+          {
+            columns: conditional ? classes : undefined,
+          },
+        );
       case 'windows': {
-        const w = (v: ArrayLike<number>) => rowsOf(v, view.window * view.channels).map((r) => rowsOf(r, view.channels));
-        return renderVegaLitePng(windowsSpec(w(realValues).slice(0, WINDOW_LINES), w(fake).slice(0, WINDOW_LINES), title, normalizationOf(gan.data)?.columns));
+        const w = (v: ArrayLike<number>) =>
+          rowsOf(v, view.window * view.channels).map((r) => rowsOf(r, view.channels));
+        return renderVegaLitePng(
+          windowsSpec(
+            w(realValues).slice(0, WINDOW_LINES),
+            w(fake).slice(0, WINDOW_LINES),
+            title,
+            normalizationOf(gan.data)?.columns,
+          ),
+        );
       }
       case 'points':
-        if (view.dim === 1) return renderVegaLitePng(histogramSpec(Array.from(realValues), Array.from(fake), title));
-        return renderVegaLitePng(scatterSpec(rowsOf(realValues, view.dim), rowsOf(fake, view.dim), title, { modes: mixtureOf(gan.data)?.modes, domain }));
+        if (view.dim === 1)
+          return renderVegaLitePng(histogramSpec(Array.from(realValues), Array.from(fake), title));
+        return renderVegaLitePng(
+          scatterSpec(rowsOf(realValues, view.dim), rowsOf(fake, view.dim), title, {
+            modes: mixtureOf(gan.data)?.modes,
+            domain,
+          }),
+        );
     }
   };
 
@@ -93,7 +132,12 @@ export function samplePictures(gan: Gan): SamplePictures {
         z.dispose();
       }
       const c = known ?? modeCoverage(fake, mixture.modes, mixture.sigma);
-      const coverage = { modes: c.modes, totalModes: mixture.modes.length, highQuality: c.highQuality, reverseKl: c.reverseKl };
+      const coverage = {
+        modes: c.modes,
+        totalModes: mixture.modes.length,
+        highQuality: c.highQuality,
+        reverseKl: c.reverseKl,
+      };
       const full = `${title}: ${c.modes}/${mixture.modes.length} modes, ${(100 * c.highQuality).toFixed(1)} % high quality (2,500 samples)`;
       return { png: await draw(Array.from(fake).slice(0, SCATTER_POINTS * view.dim), full, real), coverage };
     },

@@ -10,7 +10,9 @@ export async function renderVegaLitePng(spec: TopLevelSpec, scale = 2): Promise<
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
-    return new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, font: { loadSystemFonts: true } }).render().asPng();
+    return new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, font: { loadSystemFonts: true } })
+      .render()
+      .asPng();
   } finally {
     view.finalize();
   }

@@ -27,10 +27,19 @@ export function paddedDomain(points: readonly number[][]): [[number, number], [n
 }
 
 /** A scatter of real vs generated 2-D points, with the mixture's mode centres where known. */
-export function scatterSpec(real: number[][], fake: number[][], title: string, options: ScatterSpecOptions = {}): TopLevelSpec {
+export function scatterSpec(
+  real: number[][],
+  fake: number[][],
+  title: string,
+  options: ScatterSpecOptions = {},
+): TopLevelSpec {
   const size = options.size ?? 420;
-  const points = [...real.map(([x, y]) => ({ x, y, set: 'real' })), ...fake.map(([x, y]) => ({ x, y, set: 'generated' }))];
-  const scale = (j: 0 | 1) => (options.domain ? { domain: options.domain[j], clamp: true, nice: false } : { zero: false });
+  const points = [
+    ...real.map(([x, y]) => ({ x, y, set: 'real' })),
+    ...fake.map(([x, y]) => ({ x, y, set: 'generated' })),
+  ];
+  const scale = (j: 0 | 1) =>
+    options.domain ? { domain: options.domain[j], clamp: true, nice: false } : { zero: false };
   const x = { field: 'x', type: 'quantitative', scale: scale(0) } as const;
   const y = { field: 'y', type: 'quantitative', scale: scale(1) } as const;
   const scatter = {
@@ -39,7 +48,12 @@ export function scatterSpec(real: number[][], fake: number[][], title: string, o
     encoding: {
       x,
       y,
-      color: { field: 'set', type: 'nominal', title: null, scale: { domain: ['real', 'generated'], range: [REAL, GENERATED] } },
+      color: {
+        field: 'set',
+        type: 'nominal',
+        title: null,
+        scale: { domain: ['real', 'generated'], range: [REAL, GENERATED] },
+      },
     },
   } as const;
   const modes = options.modes?.map(([mx, my]) => ({ x: mx, y: my }));
@@ -50,7 +64,14 @@ export function scatterSpec(real: number[][], fake: number[][], title: string, o
     height: size,
     background: 'white',
     layer: modes?.length
-      ? [{ data: { values: modes }, mark: { type: 'point', shape: 'cross', size: 70, color: '#222', strokeWidth: 1, filled: false }, encoding: { x, y } }, scatter]
+      ? [
+          {
+            data: { values: modes },
+            mark: { type: 'point', shape: 'cross', size: 70, color: '#222', strokeWidth: 1, filled: false },
+            encoding: { x, y },
+          },
+          scatter,
+        ]
       : [scatter],
   };
 }
@@ -65,9 +86,15 @@ export interface CurvesSpecOptions {
 }
 
 /** Curves of `fields` over `step` from metrics.jsonl rows (fields a row lacks are skipped). */
-export function curvesSpec(rows: readonly Record<string, unknown>[], fields: readonly string[], options: CurvesSpecOptions): TopLevelSpec {
+export function curvesSpec(
+  rows: readonly Record<string, unknown>[],
+  fields: readonly string[],
+  options: CurvesSpecOptions,
+): TopLevelSpec {
   const values = rows.flatMap((r) =>
-    fields.filter((f) => typeof r[f] === 'number' && Number.isFinite(r[f])).map((f) => ({ step: r.step, value: r[f], series: f })),
+    fields
+      .filter((f) => typeof r[f] === 'number' && Number.isFinite(r[f]))
+      .map((f) => ({ step: r.step, value: r[f], series: f })),
   );
   return {
     $schema: SCHEMA,
@@ -104,21 +131,37 @@ export function histogramSpec(real: number[], fake: number[], title: string): To
     encoding: {
       x: { field: 'v', type: 'quantitative', bin: { maxbins: 80 }, title: 'value' },
       y: { aggregate: 'count', type: 'quantitative', stack: null },
-      color: { field: 'set', type: 'nominal', title: null, scale: { domain: ['real', 'generated'], range: [REAL, GENERATED] } },
+      color: {
+        field: 'set',
+        type: 'nominal',
+        title: null,
+        scale: { domain: ['real', 'generated'], range: [REAL, GENERATED] },
+      },
     },
   };
 }
 
 /** One panel per channel: a few real and generated windows (time series) as lines over time. */
-export function windowsSpec(real: number[][][], fake: number[][][], title: string, channels?: readonly string[]): TopLevelSpec {
+export function windowsSpec(
+  real: number[][][],
+  fake: number[][][],
+  title: string,
+  channels?: readonly string[],
+): TopLevelSpec {
   const rows = (set: string, windows: number[][][]) =>
-    windows.flatMap((w, i) => w.flatMap((step, t) => step.map((v, c) => ({ t, v, channel: channels?.[c] ?? `x${c}`, id: `${set} ${i}`, set }))));
+    windows.flatMap((w, i) =>
+      w.flatMap((step, t) =>
+        step.map((v, c) => ({ t, v, channel: channels?.[c] ?? `x${c}`, id: `${set} ${i}`, set })),
+      ),
+    );
   return {
     $schema: SCHEMA,
     title,
     background: 'white',
     data: { values: [...rows('real', real), ...rows('generated', fake)] },
-    facet: { row: { field: 'channel', type: 'nominal', title: null, sort: channels ? [...channels] : 'ascending' } },
+    facet: {
+      row: { field: 'channel', type: 'nominal', title: null, sort: channels ? [...channels] : 'ascending' },
+    },
     resolve: { scale: { y: 'independent' } },
     spec: {
       width: 520,
@@ -128,16 +171,27 @@ export function windowsSpec(real: number[][][], fake: number[][][], title: strin
         x: { field: 't', type: 'quantitative', title: 'time step' },
         y: { field: 'v', type: 'quantitative', title: null, scale: { zero: false } },
         detail: { field: 'id', type: 'nominal' },
-        color: { field: 'set', type: 'nominal', title: null, scale: { domain: ['real', 'generated'], range: [REAL, GENERATED] } },
+        color: {
+          field: 'set',
+          type: 'nominal',
+          title: null,
+          scale: { domain: ['real', 'generated'], range: [REAL, GENERATED] },
+        },
       },
     },
   };
 }
 
 /** One small panel per field (independent y scales): gradient norms, penalties, component logs, metrics. */
-export function panelsSpec(rows: readonly Record<string, unknown>[], fields: readonly string[], title: string): TopLevelSpec {
+export function panelsSpec(
+  rows: readonly Record<string, unknown>[],
+  fields: readonly string[],
+  title: string,
+): TopLevelSpec {
   const values = rows.flatMap((r) =>
-    fields.filter((f) => typeof r[f] === 'number' && Number.isFinite(r[f])).map((f) => ({ step: r.step, value: r[f], series: f })),
+    fields
+      .filter((f) => typeof r[f] === 'number' && Number.isFinite(r[f]))
+      .map((f) => ({ step: r.step, value: r[f], series: f })),
   );
   return {
     $schema: SCHEMA,
@@ -145,7 +199,13 @@ export function panelsSpec(rows: readonly Record<string, unknown>[], fields: rea
     background: 'white',
     data: { values },
     facet: {
-      row: { field: 'series', type: 'nominal', title: null, sort: [...fields], header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontWeight: 'bold' } },
+      row: {
+        field: 'series',
+        type: 'nominal',
+        title: null,
+        sort: [...fields],
+        header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontWeight: 'bold' },
+      },
     },
     resolve: { scale: { y: 'independent' } },
     spec: {

@@ -4,7 +4,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PluginError, type GanPlugin } from '@ganforge/core';
 
 /** Packages whose plugins the CLI always registers (a config may list them too: harmless). */
-export const STANDARD_PLUGIN_PACKAGES = ['@ganforge/losses', '@ganforge/models', '@ganforge/data', '@ganforge/metrics'] as const;
+export const STANDARD_PLUGIN_PACKAGES = [
+  '@ganforge/losses',
+  '@ganforge/models',
+  '@ganforge/data',
+  '@ganforge/metrics',
+] as const;
 
 /** The plugins of the standard packages: losses, models, data (Node entry: MNIST, CSV, …), metrics. */
 export async function standardPlugins(): Promise<GanPlugin[]> {
@@ -32,7 +37,9 @@ export function conventionalFactoryName(spec: string): string {
 
 function isPlugin(value: unknown): value is GanPlugin {
   const v = value as Partial<GanPlugin> | null;
-  return typeof v === 'object' && v !== null && typeof v.name === 'string' && typeof v.register === 'function';
+  return (
+    typeof v === 'object' && v !== null && typeof v.name === 'string' && typeof v.register === 'function'
+  );
 }
 
 /**
@@ -42,11 +49,25 @@ function isPlugin(value: unknown): value is GanPlugin {
  */
 export function pluginFromModule(mod: Record<string, unknown>, spec: string): GanPlugin {
   const conventional = conventionalFactoryName(spec);
-  const named = Object.keys(mod).filter((k) => k.endsWith('Plugin') && (typeof mod[k] === 'function' || isPlugin(mod[k])));
-  const key = conventional in mod ? conventional : named.length === 1 ? named[0] : named.length === 0 && mod.default !== undefined ? 'default' : undefined;
+  const named = Object.keys(mod).filter(
+    (k) => k.endsWith('Plugin') && (typeof mod[k] === 'function' || isPlugin(mod[k])),
+  );
+  const key =
+    conventional in mod
+      ? conventional
+      : named.length === 1
+        ? named[0]
+        : named.length === 0 && mod.default !== undefined
+          ? 'default'
+          : undefined;
   if (key === undefined) {
-    const why = named.length > 1 ? `it exports several (${named.join(', ')}) and none is named ${conventional}` : 'it exports no plugin factory';
-    throw new PluginError(`plugin "${spec}": ${why}. A plugin module exports a factory named like ${conventional}() (or a default export) returning { name, register(container) }.`);
+    const why =
+      named.length > 1
+        ? `it exports several (${named.join(', ')}) and none is named ${conventional}`
+        : 'it exports no plugin factory';
+    throw new PluginError(
+      `plugin "${spec}": ${why}. A plugin module exports a factory named like ${conventional}() (or a default export) returning { name, register(container) }.`,
+    );
   }
   const exported = mod[key];
   let plugin: unknown;
@@ -64,9 +85,19 @@ export function pluginFromModule(mod: Record<string, unknown>, spec: string): Ga
 /** Whether `e` says the plugin module itself is missing (not one of its own imports). */
 function pluginMissing(e: unknown, spec: string, url: string | undefined): boolean {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND' && code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') return false;
+  if (
+    code !== 'MODULE_NOT_FOUND' &&
+    code !== 'ERR_MODULE_NOT_FOUND' &&
+    code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED'
+  )
+    return false;
   const target = /^Cannot find (?:module|package) '([^']+)'/.exec((e as Error).message)?.[1];
-  return target === undefined || target === spec || target === url || (url !== undefined && target === fileURLToPath(url));
+  return (
+    target === undefined ||
+    target === spec ||
+    target === url ||
+    (url !== undefined && target === fileURLToPath(url))
+  );
 }
 
 /**
@@ -89,7 +120,9 @@ export async function importPlugin(spec: string, baseDir: string): Promise<GanPl
     mod = (await import(url ?? spec)) as Record<string, unknown>;
   } catch (e) {
     if (pluginMissing(e, spec, url)) {
-      const hint = isAbsolute(spec) ? 'check the path (relative paths are resolved against the config file)' : `install it: npm i ${spec}`;
+      const hint = isAbsolute(spec)
+        ? 'check the path (relative paths are resolved against the config file)'
+        : `install it: npm i ${spec}`;
       throw new PluginError(`plugin "${spec}" cannot be found: ${hint}`);
     }
     throw new PluginError(`plugin "${spec}" failed to load: ${(e as Error).message}`);
@@ -102,8 +135,13 @@ export async function importPlugin(spec: string, baseDir: string): Promise<GanPl
  * listed in the config are skipped (the CLI already registers them; `@ganforge/data` is
  * registered through its Node entry).
  */
-export async function loadPlugins(names: readonly string[] | undefined, baseDir: string): Promise<GanPlugin[]> {
-  const extra = (names ?? []).filter((n) => !(STANDARD_PLUGIN_PACKAGES as readonly string[]).includes(n) && n !== '@ganforge/data/node');
+export async function loadPlugins(
+  names: readonly string[] | undefined,
+  baseDir: string,
+): Promise<GanPlugin[]> {
+  const extra = (names ?? []).filter(
+    (n) => !(STANDARD_PLUGIN_PACKAGES as readonly string[]).includes(n) && n !== '@ganforge/data/node',
+  );
   const plugins = await standardPlugins();
   for (const name of extra) plugins.push(await importPlugin(name, baseDir));
   return plugins;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatProgressBar, formatProgressFields, plainLineEvery } from './format.js';
 
-const state = { step: 1200, total: 3000, rate: 31.24, etaSeconds: 57.6, logs: { step: 1200, g_loss: 0.71234, d_loss: 1.3861, d_acc_real: 0.5, d_acc_fake: 0.4921 } };
+const state = {
+  step: 1200,
+  total: 3000,
+  rate: 31.24,
+  etaSeconds: 57.6,
+  logs: { step: 1200, g_loss: 0.71234, d_loss: 1.3861, d_acc_real: 0.5, d_acc_fake: 0.4921 },
+};
 
 describe('progress formatting', () => {
   it('formats durations as m:ss and h:mm:ss', () => {
@@ -12,11 +18,15 @@ describe('progress formatting', () => {
   });
 
   it('shows step, steps/s, ETA, G and D loss and D accuracy real/fake', () => {
-    expect(formatProgressFields(state)).toBe('step 1200/3000  31.2 steps/s  ETA 0:58  G 0.712  D 1.386  D acc real/fake 0.50/0.49');
+    expect(formatProgressFields(state)).toBe(
+      'step 1200/3000  31.2 steps/s  ETA 0:58  G 0.712  D 1.386  D acc real/fake 0.50/0.49',
+    );
   });
 
   it('leaves accuracy out when the loss defines none (WGAN)', () => {
-    expect(formatProgressFields({ ...state, logs: { step: 1200, g_loss: -0.5, d_loss: 0.25 } })).not.toContain('acc');
+    expect(
+      formatProgressFields({ ...state, logs: { step: 1200, g_loss: -0.5, d_loss: 0.25 } }),
+    ).not.toContain('acc');
   });
 
   it('draws a bar that fits the terminal', () => {

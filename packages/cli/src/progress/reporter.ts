@@ -28,7 +28,10 @@ export interface ReporterStreams {
  * A reporter for `mode` (default: `tty` when stderr is a terminal, else `plain`). The bar is
  * redrawn on stderr at most 10 times a second; plain mode prints about 20 lines a run.
  */
-export function createReporter(mode?: ReportMode, streams: ReporterStreams = { stdout: process.stdout, stderr: process.stderr }): Reporter {
+export function createReporter(
+  mode?: ReportMode,
+  streams: ReporterStreams = { stdout: process.stdout, stderr: process.stderr },
+): Reporter {
   const resolved: ReportMode = mode ?? (streams.stderr.isTTY ? 'tty' : 'plain');
   const { stdout, stderr } = streams;
   let barShown = false;
@@ -38,7 +41,8 @@ export function createReporter(mode?: ReportMode, streams: ReporterStreams = { s
     if (barShown) stderr.write('\r\x1b[2K');
     barShown = false;
   };
-  const json = (event: string, data: Record<string, unknown>) => stdout.write(`${JSON.stringify({ event, ...data })}\n`);
+  const json = (event: string, data: Record<string, unknown>) =>
+    stdout.write(`${JSON.stringify({ event, ...data })}\n`);
   return {
     mode: resolved,
     info(message) {
@@ -56,12 +60,20 @@ export function createReporter(mode?: ReportMode, streams: ReporterStreams = { s
     },
     progress(state, logged) {
       if (resolved === 'json') {
-        if (logged || state.step === state.total) json('step', { ...state.logs, step: state.step, total: state.total, steps_per_s: state.rate, eta_s: state.etaSeconds });
+        if (logged || state.step === state.total)
+          json('step', {
+            ...state.logs,
+            step: state.step,
+            total: state.total,
+            steps_per_s: state.rate,
+            eta_s: state.etaSeconds,
+          });
         return;
       }
       if (resolved === 'plain') {
         every ??= plainLineEvery(state.total, 1);
-        if (state.step % every === 0 || state.step === state.total) stdout.write(`${formatProgressFields(state)}\n`);
+        if (state.step % every === 0 || state.step === state.total)
+          stdout.write(`${formatProgressFields(state)}\n`);
         return;
       }
       const now = Date.now();

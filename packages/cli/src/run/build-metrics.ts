@@ -22,7 +22,11 @@ export interface ConfiguredMetric {
  * are not part of the GAN itself, so the CLI builds them: their options are validated by their
  * schemas (errors name `metrics[i].…`).
  */
-export function buildMetrics(gan: Gan, plugins: GanPlugin[], blocks: readonly (ComponentBlock & { every?: number })[]): ConfiguredMetric[] {
+export function buildMetrics(
+  gan: Gan,
+  plugins: GanPlugin[],
+  blocks: readonly (ComponentBlock & { every?: number })[],
+): ConfiguredMetric[] {
   if (blocks.length === 0) return [];
   const registry = getRegistry(createGanContainer(plugins));
   const ctx: BuildContext = {
@@ -36,14 +40,19 @@ export function buildMetrics(gan: Gan, plugins: GanPlugin[], blocks: readonly (C
   };
   return blocks.map((block, i) => {
     const path = `metrics[${i}]`;
-    const { definition, block: parsed } = parseComponentBlock(registry, 'metric', block, path, { reserved: ['every'] });
+    const { definition, block: parsed } = parseComponentBlock(registry, 'metric', block, path, {
+      reserved: ['every'],
+    });
     const { kind: _kind, every: _every, ...options } = parsed;
     return { metric: definition.create(options, ctx), every: block.every ?? 0 };
   });
 }
 
 /** Computes metrics on the GAN's metric context; values are keyed `<metric>_<name>` (snake_case). */
-export async function computeMetrics(gan: Gan, metrics: readonly ConfiguredMetric[]): Promise<Record<string, number>> {
+export async function computeMetrics(
+  gan: Gan,
+  metrics: readonly ConfiguredMetric[],
+): Promise<Record<string, number>> {
   const ctx = gan.metricContext();
   const out: Record<string, number> = {};
   for (const { metric } of metrics) {

@@ -11,7 +11,9 @@ const NOT_DIAGNOSTIC = new Set(['step', 'time', 'step_time_ms', ...LOSSES, ...AC
 export function diagnosticFields(rows: readonly Record<string, unknown>[]): string[] {
   const counts = new Map<string, number>();
   for (const r of rows) {
-    for (const [k, v] of Object.entries(r)) if (!NOT_DIAGNOSTIC.has(k) && typeof v === 'number' && Number.isFinite(v)) counts.set(k, (counts.get(k) ?? 0) + 1);
+    for (const [k, v] of Object.entries(r))
+      if (!NOT_DIAGNOSTIC.has(k) && typeof v === 'number' && Number.isFinite(v))
+        counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   // A curve needs two points: a metric computed once (at the end) is in the summary instead.
   return [...counts].filter(([, n]) => n >= 2).map(([k]) => k);
@@ -22,7 +24,10 @@ export function diagnosticFields(rows: readonly Record<string, unknown>[]): stri
  * real/fake parts), `accuracy.png` (D accuracy on real and on fake, where the loss defines one)
  * and `diagnostics.png` (gradient norms, penalties, component logs, metrics). Returns the files.
  */
-export async function writeCurvePlots(rows: readonly Record<string, unknown>[], dir: string): Promise<string[]> {
+export async function writeCurvePlots(
+  rows: readonly Record<string, unknown>[],
+  dir: string,
+): Promise<string[]> {
   const written: string[] = [];
   const write = async (name: string, png: Promise<Buffer>) => {
     const path = join(dir, name);
@@ -32,9 +37,22 @@ export async function writeCurvePlots(rows: readonly Record<string, unknown>[], 
   if (rows.length === 0) return written;
   await write('losses.png', renderVegaLitePng(curvesSpec(rows, LOSSES, { title: 'Losses', yTitle: 'loss' })));
   if (rows.some((r) => typeof r.d_acc_real === 'number')) {
-    await write('accuracy.png', renderVegaLitePng(curvesSpec(rows, ACCURACIES, { title: 'Discriminator accuracy', yTitle: 'accuracy', yDomain: [0, 1] })));
+    await write(
+      'accuracy.png',
+      renderVegaLitePng(
+        curvesSpec(rows, ACCURACIES, {
+          title: 'Discriminator accuracy',
+          yTitle: 'accuracy',
+          yDomain: [0, 1],
+        }),
+      ),
+    );
   }
   const diagnostics = diagnosticFields(rows);
-  if (diagnostics.length > 0) await write('diagnostics.png', renderVegaLitePng(panelsSpec(rows, diagnostics, 'Gradient norms and logged values')));
+  if (diagnostics.length > 0)
+    await write(
+      'diagnostics.png',
+      renderVegaLitePng(panelsSpec(rows, diagnostics, 'Gradient norms and logged values')),
+    );
   return written;
 }

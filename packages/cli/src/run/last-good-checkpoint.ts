@@ -7,9 +7,17 @@ import type { Reporter } from '../progress/reporter.js';
  * CheckpointError: checksum, missing file, other architecture) is reported and the one before it
  * is tried. `Gan.loadCheckpoint` changes nothing when it fails, so a failed try leaves no trace.
  */
-export async function loadLastGoodCheckpoint(gan: Gan, root: string, reporter: Reporter): Promise<{ step: number; dir: string }> {
+export async function loadLastGoodCheckpoint(
+  gan: Gan,
+  root: string,
+  reporter: Reporter,
+): Promise<{ step: number; dir: string }> {
   const all = await listCheckpoints(root);
-  if (all.length === 0) throw new CheckpointError(`no checkpoint in ${root}: nothing to resume (the run stopped before its first checkpoint)`, root);
+  if (all.length === 0)
+    throw new CheckpointError(
+      `no checkpoint in ${root}: nothing to resume (the run stopped before its first checkpoint)`,
+      root,
+    );
   const failures: string[] = [];
   for (const entry of [...all].reverse()) {
     try {

@@ -19,7 +19,11 @@ export interface OpenedRun {
  * Rebuilds a run's GAN from its config and loads a checkpoint: `checkpoint` is a step number
  * (`1200`), a folder, or undefined for the last good one.
  */
-export async function openRun(dir: string, checkpoint: string | undefined, reporter: Reporter): Promise<OpenedRun> {
+export async function openRun(
+  dir: string,
+  checkpoint: string | undefined,
+  reporter: Reporter,
+): Promise<OpenedRun> {
   const run = runFolder(dir);
   const config = readRunConfig(run);
   const plugins = await loadPlugins(config.plugins, run.root);
@@ -29,7 +33,11 @@ export async function openRun(dir: string, checkpoint: string | undefined, repor
       const { dir: loaded } = await loadLastGoodCheckpoint(gan, run.checkpoints, reporter);
       return { run, gan, plugins, checkpoint: loaded };
     }
-    const folder = /^\d+$/.test(checkpoint) ? join(run.checkpoints, checkpointName(Number(checkpoint))) : isAbsolute(checkpoint) ? checkpoint : resolve(checkpoint);
+    const folder = /^\d+$/.test(checkpoint)
+      ? join(run.checkpoints, checkpointName(Number(checkpoint)))
+      : isAbsolute(checkpoint)
+        ? checkpoint
+        : resolve(checkpoint);
     await gan.loadCheckpoint(folder);
     return { run, gan, plugins, checkpoint: folder };
   } catch (error) {

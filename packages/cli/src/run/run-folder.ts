@@ -52,7 +52,10 @@ export function initRunFolder(run: RunFolder, config: GanConfig, source: string)
 /** Reads the config a run was started with; a folder that holds no run is a CheckpointError. */
 export function readRunConfig(run: RunFolder): GanConfig {
   if (!existsSync(run.config)) {
-    throw new CheckpointError(`${run.root} is not a ganforge run folder (no config.yaml): train one with "ganforge train CONFIG.yaml --out DIR"`, run.config);
+    throw new CheckpointError(
+      `${run.root} is not a ganforge run folder (no config.yaml): train one with "ganforge train CONFIG.yaml --out DIR"`,
+      run.config,
+    );
   }
   return parseConfigText(readFileSync(run.config, 'utf8'), run.config);
 }

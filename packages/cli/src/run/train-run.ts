@@ -1,6 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { TrainingError, metricCallback, type Callback, type Gan, type GanConfig, type GanPlugin, type StepLogs } from '@ganforge/core';
+import {
+  TrainingError,
+  metricCallback,
+  type Callback,
+  type Gan,
+  type GanConfig,
+  type GanPlugin,
+  type StepLogs,
+} from '@ganforge/core';
 import { checkpointCallback, checkpointName, createGan, metricsJsonlWriter } from '@ganforge/core/node';
 import { EXIT_CODES } from '../exit-codes.js';
 import { loadPlugins } from '../plugins/load-plugins.js';
@@ -69,7 +77,9 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
     interrupts += 1;
     if (interrupts > 1) process.exit(EXIT_CODES.interrupted);
     reporter.endProgress();
-    reporter.info('interrupted: finishing this step and writing a checkpoint (Ctrl-C again to quit without one)');
+    reporter.info(
+      'interrupted: finishing this step and writing a checkpoint (Ctrl-C again to quit without one)',
+    );
     controller.abort();
   };
   process.on('SIGINT', onSigint);
@@ -79,17 +89,27 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
       const from = await loadLastGoodCheckpoint(gan, run.checkpoints, reporter);
       startStep = from.step;
       truncateMetrics(run.metrics, startStep);
-      reporter.info(`resuming ${run.root} from ${relative(process.cwd(), from.dir) || from.dir} (step ${startStep})`);
+      reporter.info(
+        `resuming ${run.root} from ${relative(process.cwd(), from.dir) || from.dir} (step ${startStep})`,
+      );
     } else {
       writeFileSync(run.resolvedConfig, JSON.stringify(gan.config, null, 2) + '\n');
     }
     const total = stepsOf(gan);
     if (gan.stepCount >= total) {
-      reporter.info(`the run is at step ${gan.stepCount} of ${total}: nothing to do (pass --steps N to train further)`);
+      reporter.info(
+        `the run is at step ${gan.stepCount} of ${total}: nothing to do (pass --steps N to train further)`,
+      );
       return EXIT_CODES.ok;
     }
     reporter.info(`training on ${gan.backend}: steps ${gan.stepCount} → ${total}, run folder ${run.root}`);
-    reporter.event('start', { run: run.root, backend: gan.backend, step: gan.stepCount, steps: total, seed: gan.config.seed });
+    reporter.event('start', {
+      run: run.root,
+      backend: gan.backend,
+      step: gan.stepCount,
+      steps: total,
+      seed: gan.config.seed,
+    });
 
     const metrics = buildMetrics(gan, plugins, gan.config.metrics);
     const pictures = samplePictures(gan);
@@ -116,7 +136,11 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
         if (logs.step !== total) return;
         const pending = metrics.filter((m) => m.every === 0 || total % m.every !== 0);
         Object.assign(logs, await computeMetrics(gan, pending));
-        finalMetrics = Object.fromEntries(Object.entries(logs).filter(([k]) => metrics.some((m) => k.startsWith(`${m.metric.name.replace(/-/g, '_')}_`))));
+        finalMetrics = Object.fromEntries(
+          Object.entries(logs).filter(([k]) =>
+            metrics.some((m) => k.startsWith(`${m.metric.name.replace(/-/g, '_')}_`)),
+          ),
+        );
       },
     };
     const progress: Callback = {
@@ -130,7 +154,10 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
         } else if (rate === 0) {
           rate = (logs.step - rateStart.step) / Math.max(1e-3, (now - rateStart.t) / 1000);
         }
-        reporter.progress({ step: logs.step, total, rate, etaSeconds: (total - logs.step) / rate, logs }, logs.step % gan.config.logEvery === 0);
+        reporter.progress(
+          { step: logs.step, total, rate, etaSeconds: (total - logs.step) / rate, logs },
+          logs.step % gan.config.logEvery === 0,
+        );
       },
     };
     const samples: Callback = {
@@ -148,7 +175,11 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
       metricsJsonlWriter(run.metrics, { every: gan.config.logEvery }),
       progress,
       samples,
-      checkpointCallback(gan, { root: run.checkpoints, every: gan.config.checkpoint.every, keep: gan.config.checkpoint.keep }),
+      checkpointCallback(gan, {
+        root: run.checkpoints,
+        every: gan.config.checkpoint.every,
+        keep: gan.config.checkpoint.keep,
+      }),
     ];
 
     try {
@@ -156,7 +187,9 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
     } catch (error) {
       reporter.endProgress();
       if (error instanceof TrainingError) {
-        reporter.warn(`training diverged${error.step !== undefined ? ` at step ${error.step}` : ''}: the last good checkpoint is kept in ${run.checkpoints}; lower the learning rates or change the loss, then: ganforge resume ${run.root}`);
+        reporter.warn(
+          `training diverged${error.step !== undefined ? ` at step ${error.step}` : ''}: the last good checkpoint is kept in ${run.checkpoints}; lower the learning rates or change the loss, then: ganforge resume ${run.root}`,
+        );
       }
       throw error;
     }
@@ -190,14 +223,26 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
     }
 
     const m = finalMetrics;
-    const known = m.mode_coverage_modes !== undefined ? { modes: m.mode_coverage_modes, highQuality: m.mode_coverage_high_quality, reverseKl: m.mode_coverage_reverse_kl } : undefined;
+    const known =
+      m.mode_coverage_modes !== undefined
+        ? {
+            modes: m.mode_coverage_modes,
+            highQuality: m.mode_coverage_high_quality,
+            reverseKl: m.mode_coverage_reverse_kl,
+          }
+        : undefined;
     const finalPicture = await pictures.renderFinal(`step ${gan.stepCount}`, known);
     pictures.dispose();
     const picturePath = join(run.plots, finalPictureName(pictures.view));
     writeFileSync(picturePath, finalPicture.png);
     writeFileSync(join(run.samples, `${checkpointName(gan.stepCount)}.png`), finalPicture.png);
     summary.coverage = finalPicture.coverage;
-    summary.files = [picturePath, ...(await writeCurvePlots(readMetricsRows(run.metrics), run.plots)), run.metrics, join(run.checkpoints, checkpointName(gan.stepCount))];
+    summary.files = [
+      picturePath,
+      ...(await writeCurvePlots(readMetricsRows(run.metrics), run.plots)),
+      run.metrics,
+      join(run.checkpoints, checkpointName(gan.stepCount)),
+    ];
     writeFileSync(run.summary, JSON.stringify(summary, null, 2) + '\n');
     reporter.event('end', { ...summary });
     reportSummary(summary, reporter);
@@ -224,12 +269,19 @@ function pick(logs: StepLogs | undefined, keys: string[]): Record<string, number
 
 function reportSummary(s: RunSummary, reporter: Reporter): void {
   const f = s.final;
-  const acc = f.d_acc_real !== undefined ? `  D acc real/fake ${f.d_acc_real.toFixed(2)}/${f.d_acc_fake.toFixed(2)}` : '';
-  reporter.info(`done: ${s.step - s.startStep} steps in ${formatDuration(s.seconds)} (${s.stepsPerSecond.toFixed(1)} steps/s) on ${s.backend}`);
+  const acc =
+    f.d_acc_real !== undefined
+      ? `  D acc real/fake ${f.d_acc_real.toFixed(2)}/${f.d_acc_fake.toFixed(2)}`
+      : '';
+  reporter.info(
+    `done: ${s.step - s.startStep} steps in ${formatDuration(s.seconds)} (${s.stepsPerSecond.toFixed(1)} steps/s) on ${s.backend}`,
+  );
   reporter.info(`final: G loss ${f.g_loss?.toFixed(3)}  D loss ${f.d_loss?.toFixed(3)}${acc}`);
   if (s.coverage && s.metrics.mode_coverage_modes === undefined) {
     const c = s.coverage;
-    reporter.info(`coverage: ${c.modes}/${c.totalModes} modes, ${(100 * c.highQuality).toFixed(1)} % high quality, reverse KL ${c.reverseKl.toFixed(3)} (2,500 samples)`);
+    reporter.info(
+      `coverage: ${c.modes}/${c.totalModes} modes, ${(100 * c.highQuality).toFixed(1)} % high quality, reverse KL ${c.reverseKl.toFixed(3)} (2,500 samples)`,
+    );
   }
   const metrics = Object.entries(s.metrics).map(([k, v]) => `${k} ${Number(v.toPrecision(4))}`);
   if (metrics.length > 0) reporter.info(`metrics: ${metrics.join(', ')}`);
