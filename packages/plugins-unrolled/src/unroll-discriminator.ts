@@ -70,7 +70,7 @@ export interface UnrolledDiscriminator extends DiscriminatorTrees {
 
 /**
  * K functional discriminator updates (Metz et al. 2016, "Unrolled Generative Adversarial
- * Networks", arXiv:1611.02163, eq. 6–7):
+ * Networks", arXiv:1611.02163):
  *
  *   θ_D⁰ = θ_D,   θ_D^(k+1) = hooks(update(∇_θ L_D(θ_G, θ_D^k), opt^k, θ_D^k))
  *

@@ -28,8 +28,8 @@ export interface UnrolledTrainerSettings {
  * code, batches, noise and logs); then the generator update against a discriminator unrolled K
  * steps ahead, f_K(θ_G, θ_D) = f(θ_G, θ_D^K(θ_G, θ_D)):
  *
- *   θ_D⁰ = θ_D,   θ_D^(k+1) = θ_D^k + update(∇_θ L_D(θ_G, θ_D^k))      (eq. 6, D's own rule)
- *   θ_G ← θ_G − update(df_K/dθ_G)                                        (eq. 7)
+ *   θ_D⁰ = θ_D,   θ_D^(k+1) = θ_D^k + update(∇_θ L_D(θ_G, θ_D^k))      (D's own update rule)
+ *   θ_G ← θ_G − update(df_K/dθ_G)
  *
  * The K updates are {@link unrollDiscriminator}, run inside the generator's gradient tape, so
  * df_K/dθ_G includes the term through θ_D^K (second order) unless `firstOrder`. The unrolled
