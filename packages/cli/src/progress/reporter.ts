@@ -79,7 +79,7 @@ export function createReporter(
       const now = Date.now();
       if (now - lastDraw < 100 && state.step !== state.total) return;
       lastDraw = now;
-      stderr.write(`\r\x1b[2K${formatProgressBar(state, stderr.columns ?? 100)}`);
+      stderr.write(`\r\x1b[2K${formatProgressBar(state, stderr.columns || 100)}`);
       barShown = true;
     },
     endProgress() {
