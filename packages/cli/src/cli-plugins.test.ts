@@ -44,7 +44,9 @@ describe('ganforge plugins (subprocess, from source)', () => {
     const file = join(REPO, 'packages/cli/src/fixtures/scaled-loss-plugin.mjs');
     const r = await runCliProcess('plugins', file);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('scaled-loss 0.1.0\n  hook no-op: Does nothing.\n      factor: number = 2  a factor\n');
+    expect(r.stdout).toContain(
+      'scaled-loss 0.1.0\n  hook no-op: Does nothing.\n      factor: number = 2  a factor\n',
+    );
     expect(r.stdout).toMatch(/@ganforge\/data 1\.\d+\.\d+\n {2}data ring: .*\n {6}modes: integer = 8 /);
   });
 });

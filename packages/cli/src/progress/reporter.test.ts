@@ -20,6 +20,7 @@ describe('createReporter', () => {
     expect(r.mode).toBe('tty');
     r.progress(state(1), false);
     r.info('hello');
+    // eslint-disable-next-line no-control-regex -- the bar is drawn with ANSI erase-line codes
     expect(out.stderr).toMatch(/^\r\x1b\[2K\[[#-]+\] +1% +step +1\/100 .*\r\x1b\[2K$/);
     expect(out.stdout).toBe('hello\n');
   });
