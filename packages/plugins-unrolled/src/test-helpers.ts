@@ -196,7 +196,9 @@ export function warmDiscriminator(parts: TrainerParts, real: Batch, z: tf.Tensor
  */
 export function statefulDiscriminator(inner: Discriminator, momentum = 0.9): Discriminator {
   const dim = inner.inputShape.reduce((a, b) => a * b, 1);
-  const state = { 'running/mean': tf.variable(tf.fill([dim], 0.25), false) };
+  const initial = tf.fill([dim], 0.25);
+  const state = { 'running/mean': tf.variable(initial, false) };
+  initial.dispose();
   return {
     params: inner.params,
     state,

@@ -136,6 +136,19 @@ describe('UnrolledTrainer', () => {
     });
   }
 
+  it('holds nothing between steps: after dispose() only the networks remain (first and second order)', () => {
+    for (const firstOrder of [false, true]) {
+      const parts = tinyParts(5, withEverything());
+      const before = tf.memory().numTensors;
+      const trainer = new UnrolledTrainer(parts, { unrollSteps: 3, firstOrder });
+      const sampler = pointSampler(parts.streams.data);
+      for (let i = 0; i < 3; i++) trainer.step(sampler);
+      trainer.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+      dispose(parts);
+    }
+  });
+
   it("applies g₂ (K = 2) to G: the trainer's gradient equals the unrolled objective's, and differs from g₁", () => {
     const grads = (firstOrder: boolean) => {
       const recorded: Record<string, Float32Array> = {};
