@@ -19,20 +19,27 @@ interface Manifest {
 }
 
 const packages = [...Object.entries(PUBLISHED_PACKAGES), [EXAMPLE_PLUGIN.name, EXAMPLE_PLUGIN.dir]] as const;
-const manifest = (dir: string) => JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8')) as Manifest;
+const manifest = (dir: string) =>
+  JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8')) as Manifest;
 
 describe('npm pack contents', () => {
-  it.each(packages)('%s: only dist/, README.md, LICENSE and package.json', async (name) => {
-    const result = await pack(name);
-    const paths = result.files.map((f) => f.path);
-    expect(paths.filter((p) => !/^(dist\/.+|README\.md|LICENSE|package\.json)$/.test(p))).toEqual([]);
-    expect(paths).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE']));
-    expect(paths.filter((p) => /\.test\.|\.test-d\.|test-helpers|test-utils|fixtures\/|tsbuildinfo/.test(p))).toEqual([]);
-  }, 60_000);
+  it.each(packages)(
+    '%s: only dist/, README.md, LICENSE and package.json',
+    async (name) => {
+      const result = await pack(name);
+      const paths = result.files.map((f) => f.path);
+      expect(paths.filter((p) => !/^(dist\/.+|README\.md|LICENSE|package\.json)$/.test(p))).toEqual([]);
+      expect(paths).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE']));
+      expect(
+        paths.filter((p) => /\.test\.|\.test-d\.|test-helpers|test-utils|fixtures\/|tsbuildinfo/.test(p)),
+      ).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe('package manifests', () => {
-  it.each(packages)("%s: ESM, MIT, files field, and every entry point in dist/ with types", (_, dir) => {
+  it.each(packages)('%s: ESM, MIT, files field, and every entry point in dist/ with types', (_, dir) => {
     const m = manifest(dir);
     expect(m.type).toBe('module');
     expect(m.license).toBe('MIT');
