@@ -102,7 +102,8 @@ for (const variant of variants) {
     }
     const m = runs.map((r) => r.modes);
     const hq = runs.map((r) => 100 * r.highQuality);
-    const kl = runs.map((r) => r.reverseKl);
+    // Reverse KL is undefined (NaN) for a run with no high-quality sample: averaged over the others.
+    const kl = runs.map((r) => r.reverseKl).filter((v) => Number.isFinite(v));
     const summary = {
       variant,
       data,
@@ -113,7 +114,7 @@ for (const variant of variants) {
     };
     console.log(JSON.stringify({ summary }));
     cells.push(
-      `${mean(m).toFixed(1)} ± ${sd(m).toFixed(1)} | ${mean(hq).toFixed(1)} ± ${sd(hq).toFixed(1)} | ${mean(kl).toFixed(2)} ± ${sd(kl).toFixed(2)}`,
+      `${mean(m).toFixed(1)} ± ${sd(m).toFixed(1)} | ${mean(hq).toFixed(1)} ± ${sd(hq).toFixed(1)} | ${kl.length ? `${mean(kl).toFixed(2)} ± ${sd(kl).toFixed(2)}` : '–'}`,
     );
   }
   rows.push(`| GANForge ${variant}, ${steps} steps, ${seeds} seeds | ${cells.join(' | ')} |`);
