@@ -82,49 +82,6 @@ describe('ganforge train (subprocess, from source)', () => {
     expect(summary.coverage.totalModes).toBe(8);
   });
 
-  it('sample writes CSV in data units and a PNG plot', async () => {
-    const csv = join(dir, 'out/samples.csv');
-    const r = await runCliProcess('sample', run, '-n', '100', '--out', csv);
-    expect(r.code).toBe(0);
-    const lines = readFileSync(csv, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('x,y');
-    expect(lines).toHaveLength(101);
-    expect(lines[1].split(',').map(Number).every(Number.isFinite)).toBe(true);
-    const pic = await runCliProcess(
-      'sample',
-      run,
-      '-n',
-      '200',
-      '--out',
-      join(dir, 'samples.png'),
-      '--checkpoint',
-      '30',
-    );
-    expect(pic.code).toBe(0);
-    expect(pic.stdout).toContain('step-000030');
-    expect(png(join(dir, 'samples.png')).width).toBeGreaterThan(840);
-    const bad = await runCliProcess('sample', run, '-n', '5', '--out', join(dir, 'x.txt'));
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--out: expected a file ending in .png or .csv');
-  });
-
-  it('eval --json computes the configured metrics on the last checkpoint', async () => {
-    const r = await runCliProcess('eval', run, '--json');
-    expect(r.code).toBe(0);
-    const [out] = jsonLines(r.stdout).filter((l) => 'metrics' in l) as {
-      step: number;
-      metrics: Record<string, number>;
-    }[];
-    expect(out.step).toBe(60);
-    expect(out.metrics.mode_coverage_modes).toBeGreaterThanOrEqual(0);
-    expect(out.metrics.mode_coverage_modes).toBeLessThanOrEqual(8);
-    expect(Object.keys(out.metrics).sort()).toEqual([
-      'mode_coverage_high_quality',
-      'mode_coverage_modes',
-      'mode_coverage_reverse_kl',
-    ]);
-  });
-
   it('refuses to overwrite a run without --force, and resume of a finished run does nothing', async () => {
     const again = await runCliProcess('train', join(dir, 'ring.yaml'), '--out', run);
     expect(again.code).toBe(2);
@@ -133,5 +90,24 @@ describe('ganforge train (subprocess, from source)', () => {
     expect(resume.code).toBe(0);
     expect(resume.stdout).toContain('the run is at step 60 of 60: nothing to do');
     expect(existsSync(join(run, 'checkpoints/step-000060'))).toBe(true);
+  });
+
+  it('resume skips a corrupt checkpoint and continues from the last good one', async () => {
+    const newest = join(run, 'checkpoints/step-000060');
+    const file = readdirSync(newest).find((f) => f.startsWith('generator-params'))!;
+    writeFileSync(join(newest, file), Buffer.alloc(8));
+    const r = await runCliProcess('resume', run, '--steps', '70');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`warning: skipping checkpoint ${newest}`);
+    expect(r.stdout).toContain('(step 30)');
+    const steps = readFileSync(join(run, 'metrics.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).step);
+    expect(steps).toEqual([10, 20, 30, 40, 50, 60, 70]);
+    expect(JSON.parse(readFileSync(join(run, 'summary.json'), 'utf8'))).toMatchObject({
+      step: 70,
+      startStep: 30,
+    });
   });
 });
