@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { jsonLines, runCliProcess, tinyRingConfig, type CliResult } from './test-helpers.js';
+import { runCliProcess, tinyRingConfig, type CliResult } from './test-helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ganforge-cli-train-'));
 const run = join(dir, 'run');

@@ -286,4 +286,11 @@ function reportSummary(s: RunSummary, reporter: Reporter): void {
   const metrics = Object.entries(s.metrics).map(([k, v]) => `${k} ${Number(v.toPrecision(4))}`);
   if (metrics.length > 0) reporter.info(`metrics: ${metrics.join(', ')}`);
   reporter.info(`wrote ${s.files.join(', ')}`);
+  const picture = s.files[0];
+  const what = picture.endsWith('scatter.png')
+    ? 'generated vs real points over the mode centres'
+    : picture.endsWith('samples.png')
+      ? 'a grid of generated samples'
+      : 'generated vs real samples';
+  reporter.info(`look at ${relative(process.cwd(), picture) || picture}: ${what}`);
 }
