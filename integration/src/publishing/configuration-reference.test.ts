@@ -32,6 +32,6 @@ describe('docs/configuration.md', () => {
     ])
       expect(md).toContain(heading);
     for (const optimizer of optimizerComponents()) expect(md).toContain(`### \`${optimizer.name}\``);
-    expect(md).toMatch(/\| `lambda` \| number[^|]*\| `10` \|/);
+    expect(md).toMatch(/\| `lambda`\s+\| number[^|]*\|\s+`10`\s+\|/);
   });
 });
