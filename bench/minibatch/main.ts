@@ -3,6 +3,7 @@
 // budget, scored with the PacGAN protocol (2,500 samples, HQ within 3σ, modes, reverse KL).
 //   npx tsx --conditions=@ganforge/source bench/minibatch/main.ts [--backend wasm] [--seeds 5]
 //     [--steps 2000] [--batch 256] [--hidden 64,64] [--B 16] [--C 5] [--variants plain,mbd,stddev]
+//     [--summarize saved-output.txt]
 // Prints one JSON line per run, then one per variant (mean ± sd), then a Markdown table.
 import { createGan, selectBackend, type GanConfig } from '@ganforge/core';
 import { dataPlugin, ringModes } from '@ganforge/data';
@@ -10,6 +11,7 @@ import { lossesPlugin } from '@ganforge/losses';
 import { modeCoverage } from '@ganforge/metrics';
 import { modelsPlugin } from '@ganforge/models';
 import { minibatchPlugin } from '@ganforge/plugin-minibatch';
+import { readFileSync } from 'node:fs';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -49,8 +51,16 @@ interface Run {
   rkl: number;
   ms_per_step: number;
 }
-const runs: Run[] = [];
-for (let seed = 1; seed <= seeds; seed++) {
+// `--summarize <file>` re-prints the summary of a saved run log (its JSON lines) without training.
+const saved = arg('summarize', '');
+const runs: Run[] = saved
+  ? readFileSync(saved, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('{') && l.includes('"seed"'))
+      .map((l) => JSON.parse(l) as Run & { rkl: number | null })
+      .map((r) => ({ ...r, rkl: r.rkl ?? NaN }))
+  : [];
+for (let seed = 1; seed <= (saved ? 0 : seeds); seed++) {
   for (const variant of variants) {
     const gan = await createGan(
       {
@@ -95,7 +105,9 @@ for (const variant of variants) {
   const mine = runs.filter((r) => r.variant === variant);
   const m = stats(mine.map((r) => r.modes));
   const hq = stats(mine.map((r) => r.hq));
-  const rkl = stats(mine.map((r) => r.rkl));
+  // Reverse KL is undefined (NaN) for a run without high-quality samples: averaged over the others.
+  const defined = mine.filter((r) => Number.isFinite(r.rkl));
+  const rkl = stats(defined.map((r) => r.rkl));
   const ms = stats(mine.map((r) => r.ms_per_step));
   const summary = {
     bench: 'minibatch',
@@ -108,12 +120,13 @@ for (const variant of variants) {
     modes: m,
     hq,
     rkl,
+    rkl_runs: defined.length,
     ms_per_step: ms,
     time_vs_plain: plainMs ? ms.mean / plainMs : null,
   };
   console.log(JSON.stringify(summary));
   rows.push(
-    `| ${labels[variant]} | ${fmt(m, 1)} | ${fmt(hq, 1, 100)} | ${fmt(rkl, 2)} | ${ms.mean.toFixed(1)} |`,
+    `| ${labels[variant]} | ${fmt(m, 1)} | ${fmt(hq, 1, 100)} | ${fmt(rkl, 2)}${defined.length < mine.length ? ` (${defined.length} runs)` : ''} | ${ms.mean.toFixed(1)} |`,
   );
 }
 console.log(
