@@ -11,7 +11,13 @@ function streams(isTTY: boolean) {
     },
   };
 }
-const state = (step: number) => ({ step, total: 100, rate: 10, etaSeconds: (100 - step) / 10, logs: { step, g_loss: 0.7, d_loss: 1.4 } });
+const state = (step: number) => ({
+  step,
+  total: 100,
+  rate: 10,
+  etaSeconds: (100 - step) / 10,
+  logs: { step, g_loss: 0.7, d_loss: 1.4 },
+});
 
 describe('createReporter', () => {
   it('draws one redrawn bar on a terminal (stderr) and ends its line before messages', () => {
@@ -39,7 +45,10 @@ describe('createReporter', () => {
     for (let i = 1; i <= 20; i++) r.progress(state(i), i % 10 === 0);
     r.event('end', { step: 20 });
     r.info('done');
-    const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.event)).toEqual(['step', 'step', 'end', 'message']);
     expect(lines[1]).toMatchObject({ step: 20, total: 100, g_loss: 0.7, steps_per_s: 10, eta_s: 8 });
     expect(out.stderr).toBe('');

@@ -1,25 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import {
-  TrainingError,
-  metricCallback,
-  type Callback,
-  type Gan,
-  type GanConfig,
-  type GanPlugin,
-  type StepLogs,
-} from '@ganforge/core';
+import { TrainingError, metricCallback, type Callback, type GanConfig, type GanPlugin } from '@ganforge/core';
 import { checkpointCallback, checkpointName, createGan, metricsJsonlWriter } from '@ganforge/core/node';
 import { EXIT_CODES } from '../exit-codes.js';
 import { loadPlugins } from '../plugins/load-plugins.js';
 import { samplePictures } from '../pictures/sample-pictures.js';
-import type { DataView } from '../pictures/data-view.js';
 import type { Reporter } from '../progress/reporter.js';
-import { formatDuration, plainLineEvery } from '../progress/format.js';
+import { plainLineEvery } from '../progress/format.js';
+import { progressCallback } from '../progress/progress-callback.js';
 import { buildMetrics, computeMetrics } from './build-metrics.js';
 import { writeCurvePlots } from './final-plots.js';
 import { loadLastGoodCheckpoint } from './last-good-checkpoint.js';
 import { readMetricsRows, truncateMetrics, type RunFolder } from './run-folder.js';
+import { finalPictureName, pick, reportSummary, type RunSummary } from './run-summary.js';
 
 /** Options of {@link trainRun}. */
 export interface TrainRunOptions {
@@ -37,25 +30,6 @@ export interface TrainRunOptions {
   reporter: Reporter;
   /** Abort training from outside (tests); SIGINT does the same. */
   signal?: AbortSignal;
-}
-
-/** What a finished or interrupted run reports in `summary.json`. */
-export interface RunSummary {
-  status: 'completed' | 'interrupted';
-  step: number;
-  steps: number;
-  startStep: number;
-  backend: string;
-  seconds: number;
-  stepsPerSecond: number;
-  final: Record<string, number>;
-  metrics: Record<string, number>;
-  coverage?: { modes: number; totalModes: number; highQuality: number; reverseKl: number };
-  files: string[];
-}
-
-function stepsOf(gan: Gan): number {
-  return gan.config.steps;
 }
 
 /**
@@ -95,7 +69,7 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
     } else {
       writeFileSync(run.resolvedConfig, JSON.stringify(gan.config, null, 2) + '\n');
     }
-    const total = stepsOf(gan);
+    const total = gan.config.steps;
     if (gan.stepCount >= total) {
       reporter.info(
         `the run is at step ${gan.stepCount} of ${total}: nothing to do (pass --steps N to train further)`,
@@ -115,9 +89,6 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
     const pictures = samplePictures(gan);
     const sampleEvery = options.sampleEvery ?? plainLineEvery(total, 1) * 2;
     const started = performance.now();
-    let rateStart = { t: started, step: gan.stepCount };
-    let rate = 0;
-    let lastLogs: StepLogs | undefined;
     let finalMetrics: Record<string, number> = {};
 
     const cadenceMetrics: Callback[] = metrics
@@ -143,23 +114,7 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
         );
       },
     };
-    const progress: Callback = {
-      name: 'progress',
-      onStepEnd(logs) {
-        lastLogs = logs;
-        const now = performance.now();
-        if (now - rateStart.t > 2000) {
-          rate = (logs.step - rateStart.step) / ((now - rateStart.t) / 1000);
-          rateStart = { t: now, step: logs.step };
-        } else if (rate === 0) {
-          rate = (logs.step - rateStart.step) / Math.max(1e-3, (now - rateStart.t) / 1000);
-        }
-        reporter.progress(
-          { step: logs.step, total, rate, etaSeconds: (total - logs.step) / rate, logs },
-          logs.step % gan.config.logEvery === 0,
-        );
-      },
-    };
+    const progress = progressCallback(reporter, total, gan.config.logEvery, gan.stepCount);
     const samples: Callback = {
       name: 'sample-pictures',
       async onStepEnd(logs) {
@@ -188,7 +143,7 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
       reporter.endProgress();
       if (error instanceof TrainingError) {
         reporter.warn(
-          `training diverged${error.step !== undefined ? ` at step ${error.step}` : ''}: the last good checkpoint is kept in ${run.checkpoints}; lower the learning rates or change the loss, then: ganforge resume ${run.root}`,
+          `training diverged${error.step !== undefined ? ` at step ${error.step}` : ''}: the last good checkpoint is kept in ${run.checkpoints}; edit ${run.config} (e.g. lower the learning rates), then: ganforge resume ${run.root}`,
         );
       }
       throw error;
@@ -204,7 +159,14 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
       backend: gan.backend,
       seconds,
       stepsPerSecond: done / Math.max(seconds, 1e-9),
-      final: pick(lastLogs, ['g_loss', 'd_loss', 'd_loss_real', 'd_loss_fake', 'd_acc_real', 'd_acc_fake']),
+      final: pick(progress.lastLogs(), [
+        'g_loss',
+        'd_loss',
+        'd_loss_real',
+        'd_loss_fake',
+        'd_acc_real',
+        'd_acc_fake',
+      ]),
       metrics: finalMetrics,
       files: [],
     };
@@ -252,45 +214,4 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
     options.signal?.removeEventListener('abort', abort);
     gan.dispose();
   }
-}
-
-/** The file in `plots/` holding the final picture of a run with data of this view. */
-export function finalPictureName(view: DataView): string {
-  if (view.kind === 'images') return 'samples.png';
-  if (view.kind === 'windows') return 'windows.png';
-  return view.dim === 1 ? 'histogram.png' : 'scatter.png';
-}
-
-function pick(logs: StepLogs | undefined, keys: string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const k of keys) if (logs && typeof logs[k] === 'number') out[k] = logs[k];
-  return out;
-}
-
-function reportSummary(s: RunSummary, reporter: Reporter): void {
-  const f = s.final;
-  const acc =
-    f.d_acc_real !== undefined
-      ? `  D acc real/fake ${f.d_acc_real.toFixed(2)}/${f.d_acc_fake.toFixed(2)}`
-      : '';
-  reporter.info(
-    `done: ${s.step - s.startStep} steps in ${formatDuration(s.seconds)} (${s.stepsPerSecond.toFixed(1)} steps/s) on ${s.backend}`,
-  );
-  reporter.info(`final: G loss ${f.g_loss?.toFixed(3)}  D loss ${f.d_loss?.toFixed(3)}${acc}`);
-  if (s.coverage && s.metrics.mode_coverage_modes === undefined) {
-    const c = s.coverage;
-    reporter.info(
-      `coverage: ${c.modes}/${c.totalModes} modes, ${(100 * c.highQuality).toFixed(1)} % high quality, reverse KL ${c.reverseKl.toFixed(3)} (2,500 samples)`,
-    );
-  }
-  const metrics = Object.entries(s.metrics).map(([k, v]) => `${k} ${Number(v.toPrecision(4))}`);
-  if (metrics.length > 0) reporter.info(`metrics: ${metrics.join(', ')}`);
-  reporter.info(`wrote ${s.files.join(', ')}`);
-  const picture = s.files[0];
-  const what = picture.endsWith('scatter.png')
-    ? 'generated vs real points over the mode centres'
-    : picture.endsWith('samples.png')
-      ? 'a grid of generated samples'
-      : 'generated vs real samples';
-  reporter.info(`look at ${relative(process.cwd(), picture) || picture}: ${what}`);
 }

@@ -1,0 +1,63 @@
+import { relative } from 'node:path';
+import type { StepLogs } from '@ganforge/core';
+import type { DataView } from '../pictures/data-view.js';
+import { formatDuration } from '../progress/format.js';
+import type { Reporter } from '../progress/reporter.js';
+
+/** What a finished or interrupted run reports in `summary.json`. */
+export interface RunSummary {
+  status: 'completed' | 'interrupted';
+  step: number;
+  steps: number;
+  startStep: number;
+  backend: string;
+  seconds: number;
+  stepsPerSecond: number;
+  final: Record<string, number>;
+  metrics: Record<string, number>;
+  coverage?: { modes: number; totalModes: number; highQuality: number; reverseKl: number };
+  files: string[];
+}
+
+/** The file in `plots/` holding the final picture of a run with data of this view. */
+export function finalPictureName(view: DataView): string {
+  if (view.kind === 'images') return 'samples.png';
+  if (view.kind === 'windows') return 'windows.png';
+  return view.dim === 1 ? 'histogram.png' : 'scatter.png';
+}
+
+/** The `keys` of a step's logs that it has. */
+export function pick(logs: StepLogs | undefined, keys: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of keys) if (logs && typeof logs[k] === 'number') out[k] = logs[k];
+  return out;
+}
+
+/** Prints the end of a run: time, final losses, metrics, files, and the picture to look at. */
+export function reportSummary(s: RunSummary, reporter: Reporter): void {
+  const f = s.final;
+  const acc =
+    f.d_acc_real !== undefined
+      ? `  D acc real/fake ${f.d_acc_real.toFixed(2)}/${f.d_acc_fake.toFixed(2)}`
+      : '';
+  reporter.info(
+    `done: ${s.step - s.startStep} steps in ${formatDuration(s.seconds)} (${s.stepsPerSecond.toFixed(1)} steps/s) on ${s.backend}`,
+  );
+  reporter.info(`final: G loss ${f.g_loss?.toFixed(3)}  D loss ${f.d_loss?.toFixed(3)}${acc}`);
+  if (s.coverage && s.metrics.mode_coverage_modes === undefined) {
+    const c = s.coverage;
+    reporter.info(
+      `coverage: ${c.modes}/${c.totalModes} modes, ${(100 * c.highQuality).toFixed(1)} % high quality, reverse KL ${c.reverseKl.toFixed(3)} (2,500 samples)`,
+    );
+  }
+  const metrics = Object.entries(s.metrics).map(([k, v]) => `${k} ${Number(v.toPrecision(4))}`);
+  if (metrics.length > 0) reporter.info(`metrics: ${metrics.join(', ')}`);
+  reporter.info(`wrote ${s.files.join(', ')}`);
+  const picture = s.files[0];
+  const what = picture.endsWith('scatter.png')
+    ? 'generated vs real points over the mode centres'
+    : picture.endsWith('samples.png')
+      ? 'a grid of generated samples'
+      : 'generated vs real samples';
+  reporter.info(`look at ${relative(process.cwd(), picture) || picture}: ${what}`);
+}
