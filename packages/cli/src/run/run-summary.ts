@@ -11,6 +11,8 @@ export interface RunSummary {
   steps: number;
   startStep: number;
   backend: string;
+  /** The package that provided the backend (`@tensorflow/tfjs-backend-wasm`, …), where one did. */
+  backendPackage?: string;
   seconds: number;
   stepsPerSecond: number;
   final: Record<string, number>;

@@ -157,6 +157,7 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
       steps: total,
       startStep,
       backend: gan.backend,
+      backendPackage: gan.backendChoice?.package,
       seconds,
       stepsPerSecond: done / Math.max(seconds, 1e-9),
       final: pick(progress.lastLogs(), [
