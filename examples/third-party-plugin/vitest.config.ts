@@ -1,7 +1,10 @@
 import { defineProject } from 'vitest/config';
 
-// A third-party plugin tests against the published @ganforge/core: no source condition here, so
-// `@ganforge/core` resolves to its built `dist/` (build it first, or install the packed tarballs).
+// In the GANForge repository, `@ganforge/core` resolves to its TypeScript sources through the
+// `@ganforge/source` export condition (no build needed). The repository's publishing test runs
+// these same tests without it, against @ganforge/core installed from its packed tarball.
 export default defineProject({
+  resolve: { conditions: ['@ganforge/source'] },
+  ssr: { resolve: { conditions: ['@ganforge/source'], externalConditions: ['@ganforge/source'] } },
   test: { name: 'third-party-plugin', environment: 'node', testTimeout: 60_000 },
 });

@@ -181,8 +181,18 @@ describe('a third-party plugin installed from its tarball', () => {
     // Its sources, tests and tsconfig inside the consumer project: `@ganforge/core` now resolves
     // to the installed tarball (dist and .d.ts), not to the workspace.
     const copy = join(project, 'plugin-check');
-    for (const f of ['src', 'package.json', 'tsconfig.json', 'vitest.config.ts'])
+    for (const f of ['src', 'package.json', 'tsconfig.json'])
       cpSync(join(repoRoot, EXAMPLE_PLUGIN.dir, f), join(copy, f), { recursive: true });
+    // As a user's project sees them: no `@ganforge/source` condition (the tarballs carry no src/).
+    const tsconfig = JSON.parse(readFileSync(join(copy, 'tsconfig.json'), 'utf8')) as {
+      compilerOptions: Record<string, unknown>;
+    };
+    delete tsconfig.compilerOptions.customConditions;
+    writeFileSync(join(copy, 'tsconfig.json'), JSON.stringify(tsconfig));
+    writeFileSync(
+      join(copy, 'vitest.config.mjs'),
+      "export default { test: { name: 'third-party-plugin', environment: 'node', testTimeout: 60000 } };",
+    );
     symlinkSync(join(repoRoot, 'node_modules/vitest'), join(project, 'node_modules/vitest'), 'dir');
     mkdirSync(join(project, 'node_modules/@types'), { recursive: true });
     if (!existsSync(join(project, 'node_modules/@types/node')))
