@@ -2,7 +2,7 @@
 // split); every `--every` steps and at the end, 1,000 samples (100 per requested digit) are scored
 // by @ganforge/metrics' MNIST classifier: the share it labels as the requested digit
 // ("agreement", acceptance ≥ 90 %). Saves a 10×10 grid (row = requested digit) with pngjs.
-//   npx tsx --conditions=@ganforge/source bench/cgan/main.ts [--steps 6000] [--every 1000]
+//   npx tsx --conditions=@ganforge/source bench/cgan/main.ts [--steps 12000] [--every 1000]
 //     [--d-mode projection|concat|embedding] [--g-mode concat|embedding] [--d-dropout 0] [--loss non-saturating]
 //     [--seed 1] [--backend wasm] [--out runs/bench-cgan]
 import * as tf from '@tensorflow/tfjs';
@@ -20,7 +20,7 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
-const steps = Number(arg('steps', '6000'));
+const steps = Number(arg('steps', '12000'));
 const every = Number(arg('every', '1000'));
 const dMode = arg('d-mode', 'projection');
 const gMode = arg('g-mode', 'concat');
