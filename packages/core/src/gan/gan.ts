@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { MetricContext } from '../registry/component.js';
 import { CheckpointError, ConfigError } from '../errors.js';
 import { decodeCheckpoint, encodeCheckpoint, type DecodedCheckpoint } from '../checkpoint/index.js';
+import { checkLabels } from './check-labels.js';
 import { Rng, type RngState } from '../rng/rng.js';
 import { restoreRngStreams, rngStreamsState, type RngStreams, type StreamName } from '../rng/streams.js';
 import type { BatchSampler, DataSource } from '../types/data.js';
@@ -151,6 +152,7 @@ export class Gan {
     if (labels && labels.length !== n) throw new ConfigError(`sample: ${labels.length} labels for ${n} samples`, 'labels');
     const classes = this.data.numClasses;
     if (labels && !classes) throw new ConfigError('sample: labels given, but the data has no classes', 'labels');
+    if (labels && classes) checkLabels(labels, classes);
     return tf.tidy(() => {
       const z = noise ?? this.sampleRng.normalTensor([n, this.generator.latentDim]);
       const cond = labels && classes ? tf.oneHot(tf.tensor1d(labels, 'int32'), classes).toFloat() : undefined;

@@ -3,6 +3,7 @@ import { decodeCheckpoint, encodeCheckpoint } from '../checkpoint/index.js';
 import type { ComponentBlock } from '../config/types.js';
 import { createGanContainer, getRegistry } from '../di/create-gan-container.js';
 import { CheckpointError, ConfigError } from '../errors.js';
+import { checkLabels } from './check-labels.js';
 import { Rng } from '../rng/rng.js';
 import { createRngStreams } from '../rng/streams.js';
 import type { Generator } from '../types/network.js';
@@ -81,6 +82,7 @@ export async function loadGenerator(read: (file: string) => Promise<Uint8Array>,
     sample({ n, labels, noise, seed }) {
       if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`sample: n must be a positive integer, got ${n}`, 'n');
       if (labels && !spec.numClasses) throw new ConfigError('sample: labels given, but the generator is not conditional', 'labels');
+      if (labels && spec.numClasses) checkLabels(labels, spec.numClasses);
       return tf.tidy(() => {
         const z = noise ?? new Rng(seed ?? 0, 'sample').normalTensor([n, spec.latentDim]);
         const cond = labels && spec.numClasses ? tf.oneHot(tf.tensor1d(labels, 'int32'), spec.numClasses).toFloat() : undefined;
