@@ -55,15 +55,25 @@ for (const dataset of datasets as (keyof typeof DATA)[]) {
   const rows: { modes: number; hq: number; rkl: number; seconds: number }[] = [];
   for (let seed = 1; seed <= seeds; seed++) {
     const started = performance.now();
-    const gan = await createGan(config(dataset, seed), { plugins: [lossesPlugin(), modelsPlugin(), dataPlugin()], selectBackend: false });
+    const gan = await createGan(config(dataset, seed), {
+      plugins: [lossesPlugin(), modelsPlugin(), dataPlugin()],
+      selectBackend: false,
+    });
     await gan.fit();
     const x = gan.metricContext().generate(2500);
     const c = modeCoverage(x.dataSync(), DATA[dataset].modes, DATA[dataset].sigma);
     x.dispose();
     gan.dispose();
-    const row = { modes: c.modes, hq: 100 * c.highQuality, rkl: c.reverseKl, seconds: (performance.now() - started) / 1000 };
+    const row = {
+      modes: c.modes,
+      hq: 100 * c.highQuality,
+      rkl: c.reverseKl,
+      seconds: (performance.now() - started) / 1000,
+    };
     rows.push(row);
-    console.log(JSON.stringify({ bench: 'mixtures', variant: 'non-saturating', dataset, seed, steps, ...row }));
+    console.log(
+      JSON.stringify({ bench: 'mixtures', variant: 'non-saturating', dataset, seed, steps, ...row }),
+    );
   }
   const line = {
     bench: 'mixtures',

@@ -27,7 +27,8 @@ function apply(layers: Dense[], x: tf.Tensor, out: (t: tf.Tensor) => tf.Tensor):
 }
 
 const vars = (layers: Dense[]) => layers.flatMap((l) => [l.w, l.b]);
-const norm = (grads: Record<string, tf.Tensor>) => tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
+const norm = (grads: Record<string, tf.Tensor>) =>
+  tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
 
 /** Builds the hand-written loop; `step()` runs one D and one G update and reads logs once. */
 export function handLoop(batch = 64, latent = 64) {

@@ -36,14 +36,26 @@ const config: GanConfig = {
   // One fixed random batch in [-1, 1] (the sampler draws rows of a 64-row table).
   data: { kind: 'testing-table', values: realBatch(), sampleShape: [784] },
   loss: { kind: 'non-saturating' },
-  generator: { kind: 'mlp', hidden: [256, 256], activation: 'leaky-relu', leakyReluAlpha: 0.2, outputActivation: 'tanh' },
+  generator: {
+    kind: 'mlp',
+    hidden: [256, 256],
+    activation: 'leaky-relu',
+    leakyReluAlpha: 0.2,
+    outputActivation: 'tanh',
+  },
   discriminator: { kind: 'mlp', hidden: [256, 256], activation: 'leaky-relu', leakyReluAlpha: 0.2 },
-  optimizers: { generator: { kind: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999 }, discriminator: { kind: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999 } },
+  optimizers: {
+    generator: { kind: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999 },
+    discriminator: { kind: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999 },
+  },
   trainer: { dSteps: 1 },
   latentDim: 64,
   batchSize: 64,
 };
-const gan = await createGan(config, { plugins: [lossesPlugin(), modelsPlugin(), testingPlugin()], selectBackend: false });
+const gan = await createGan(config, {
+  plugins: [lossesPlugin(), modelsPlugin(), testingPlugin()],
+  selectBackend: false,
+});
 const hand = handLoop(64, 64);
 
 function time(fn: () => unknown, n: number): number {
@@ -55,7 +67,9 @@ function time(fn: () => unknown, n: number): number {
 function pytorch(): number | undefined {
   if (!existsSync('/usr/bin/python3') || !existsSync(torchScript)) return undefined;
   try {
-    const out = execFileSync('/usr/bin/python3', [torchScript, '--steps', String(steps), '--threads', '2'], { encoding: 'utf8' });
+    const out = execFileSync('/usr/bin/python3', [torchScript, '--steps', String(steps), '--threads', '2'], {
+      encoding: 'utf8',
+    });
     return JSON.parse(out.trim().split('\n').pop() as string).steps_per_s;
   } catch {
     return undefined;
@@ -70,7 +84,14 @@ for (let r = 0; r < rounds; r++) {
   const handRate = time(() => hand.step(), steps);
   const torchRate = pytorch();
   rows.push({ trainer, hand: handRate, torch: torchRate });
-  console.log(JSON.stringify({ round: r + 1, trainer_steps_per_s: +trainer.toFixed(2), hand_steps_per_s: +handRate.toFixed(2), pytorch_steps_per_s: torchRate && +torchRate.toFixed(2) }));
+  console.log(
+    JSON.stringify({
+      round: r + 1,
+      trainer_steps_per_s: +trainer.toFixed(2),
+      hand_steps_per_s: +handRate.toFixed(2),
+      pytorch_steps_per_s: torchRate && +torchRate.toFixed(2),
+    }),
+  );
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const overhead = rows.map((r) => 1 - r.trainer / r.hand);
@@ -82,10 +103,14 @@ const summary = {
   overhead: +median(overhead).toFixed(4),
   overhead_range: [+Math.min(...overhead).toFixed(4), +Math.max(...overhead).toFixed(4)],
   vs_pytorch: vsTorch.length ? +median(vsTorch).toFixed(3) : null,
-  vs_pytorch_range: vsTorch.length ? [+Math.min(...vsTorch).toFixed(3), +Math.max(...vsTorch).toFixed(3)] : null,
+  vs_pytorch_range: vsTorch.length
+    ? [+Math.min(...vsTorch).toFixed(3), +Math.max(...vsTorch).toFixed(3)]
+    : null,
   trainer_steps_per_s: +median(rows.map((r) => r.trainer)).toFixed(2),
   hand_steps_per_s: +median(rows.map((r) => r.hand)).toFixed(2),
-  pytorch_steps_per_s: vsTorch.length ? +median(rows.filter((r) => r.torch).map((r) => r.torch as number)).toFixed(2) : null,
+  pytorch_steps_per_s: vsTorch.length
+    ? +median(rows.filter((r) => r.torch).map((r) => r.torch as number)).toFixed(2)
+    : null,
 };
 console.log(JSON.stringify(summary));
 console.table(rows);

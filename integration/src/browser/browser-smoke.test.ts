@@ -24,7 +24,10 @@ describe.skipIf(!existsSync(CHROMIUM))('browser smoke test (Debian chromium)', (
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((f) => f.includes('node:') || /node_modules\/(fs|path)\//.test(f))).toBe(false);
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><script src="bundle.js"></script>');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><meta charset="utf-8"><script src="bundle.js"></script>',
+    );
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

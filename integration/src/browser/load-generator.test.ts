@@ -50,9 +50,16 @@ describe.skipIf(!existsSync(CHROMIUM))('a saved generator in the browser (Debian
       // because checksums use WebCrypto, which browsers offer only in secure contexts.
       await page.route('https://ganforge.test/**', (route) => {
         const path = new URL(route.request().url()).pathname;
-        const file = path === '/' ? null : join(path === '/bundle.js' ? dir : join(dir, 'generator'), path.split('/').pop() as string);
+        const file =
+          path === '/'
+            ? null
+            : join(path === '/bundle.js' ? dir : join(dir, 'generator'), path.split('/').pop() as string);
         if (!file || !existsSync(file)) {
-          return route.fulfill({ status: path === '/' ? 200 : 404, contentType: 'text/html', body: '<!doctype html><script src="/bundle.js"></script>' });
+          return route.fulfill({
+            status: path === '/' ? 200 : 404,
+            contentType: 'text/html',
+            body: '<!doctype html><script src="/bundle.js"></script>',
+          });
         }
         return route.fulfill({ status: 200, body: readFileSync(file) });
       });

@@ -25,7 +25,12 @@ async function main(): Promise<void> {
       { plugins: [testingPlugin()] },
     );
     const history = await gan.fit({ steps: 20 });
-    window.__result = { ok: true, backend: tf.getBackend(), steps: gan.stepCount, losses: history.map((h) => h.g_loss) };
+    window.__result = {
+      ok: true,
+      backend: tf.getBackend(),
+      steps: gan.stepCount,
+      losses: history.map((h) => h.g_loss),
+    };
   } catch (e) {
     window.__result = { ok: false, error: String((e as Error)?.stack ?? e) };
   }

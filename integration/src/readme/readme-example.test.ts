@@ -19,11 +19,22 @@ describe("the README's library example", () => {
     const script = join(scriptDir, `readme-example-${process.pid}.ts`);
     writeFileSync(script, code as string);
     const cwd = mkdtempSync(join(tmpdir(), 'gf-readme-'));
-    const out = execFileSync(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, '--conditions=@ganforge/source', script], { cwd, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href,
+        '--conditions=@ganforge/source',
+        script,
+      ],
+      { cwd, encoding: 'utf8' },
+    );
     expect(out).toMatch(/g_loss: [\d.]+/);
     expect(out).toContain('[ 500, 2 ]');
     expect(existsSync(join(cwd, 'runs/ring/checkpoints/step-000300/manifest.json'))).toBe(true);
-    const manifest = JSON.parse(readFileSync(join(cwd, 'runs/ring/checkpoints/step-000300/manifest.json'), 'utf8'));
+    const manifest = JSON.parse(
+      readFileSync(join(cwd, 'runs/ring/checkpoints/step-000300/manifest.json'), 'utf8'),
+    );
     expect(manifest.step).toBe(300);
   });
 });

@@ -7,11 +7,35 @@
  */
 import './di/tsyringe.js';
 
-export type { ParamTree, VariableTree, ForwardOptions, Network, Generator, GeneratorOutput, Discriminator, DiscriminatorOutput } from './types/network.js';
+export type {
+  ParamTree,
+  VariableTree,
+  ForwardOptions,
+  Network,
+  Generator,
+  GeneratorOutput,
+  Discriminator,
+  DiscriminatorOutput,
+} from './types/network.js';
 export type { Batch, BatchSampler, DataSource } from './types/data.js';
-export type { LossContext, DiscriminatorScores, GanLoss, Regularizer, Hook, ConfigDefaults, OptimizerConfigDefaults } from './types/loss.js';
+export type {
+  LossContext,
+  DiscriminatorScores,
+  GanLoss,
+  Regularizer,
+  Hook,
+  ConfigDefaults,
+  OptimizerConfigDefaults,
+} from './types/loss.js';
 export type { Optimizer } from './types/optimizer.js';
-export type { StepLogs, Trainer, TrainerState, Callback, CallbackContext, FitOptions } from './types/trainer.js';
+export type {
+  StepLogs,
+  Trainer,
+  TrainerState,
+  Callback,
+  CallbackContext,
+  FitOptions,
+} from './types/trainer.js';
 export { STOP_TRAINING } from './types/trainer.js';
 export type { GanPlugin } from './types/plugin.js';
 export type { DependencyContainer } from './di/tsyringe.js';
@@ -74,7 +98,14 @@ export { sampleCallback } from './callbacks/sample-callback.js';
 export type { SampleCallbackOptions } from './callbacks/sample-callback.js';
 export { metricCallback } from './callbacks/metric-callback.js';
 export type { MetricCallbackOptions } from './callbacks/metric-callback.js';
-export { adam, sgd, rmsprop, optimizerFromSettings, optimizerComponents, BUILTIN_OPTIMIZERS } from './optim/index.js';
+export {
+  adam,
+  sgd,
+  rmsprop,
+  optimizerFromSettings,
+  optimizerComponents,
+  BUILTIN_OPTIMIZERS,
+} from './optim/index.js';
 export type { AdamOptions, SgdOptions, RmspropOptions } from './optim/index.js';
 export {
   installGradientFixes,
@@ -90,11 +121,33 @@ export {
 export type { ConvPad, DimRoundingMode } from './gradients/index.js';
 export { selectBackend } from './backend/index.js';
 export type { BackendName, BackendChoice, SelectBackendOptions } from './backend/index.js';
-export { CHECKPOINT_FORMAT_VERSION, encodeCheckpoint, decodeCheckpoint, tensorsFromGroup } from './checkpoint/index.js';
-export type { CheckpointContents, DecodedCheckpoint, DecodedTensor, CheckpointManifest } from './checkpoint/index.js';
+export {
+  CHECKPOINT_FORMAT_VERSION,
+  encodeCheckpoint,
+  decodeCheckpoint,
+  tensorsFromGroup,
+} from './checkpoint/index.js';
+export type {
+  CheckpointContents,
+  DecodedCheckpoint,
+  DecodedTensor,
+  CheckpointManifest,
+} from './checkpoint/index.js';
 export { createGanContainer, getRegistry } from './di/create-gan-container.js';
-export { ComponentRegistry, KNOWN_COMPONENTS, knownPackageOf, corePlugin, CORE_PLUGIN_NAME } from './registry/index.js';
+export {
+  ComponentRegistry,
+  KNOWN_COMPONENTS,
+  knownPackageOf,
+  corePlugin,
+  CORE_PLUGIN_NAME,
+} from './registry/index.js';
 export type { RegisteredComponent } from './registry/index.js';
-export { resolveConfig, ganConfigSchema, CORE_DEFAULTS, CORE_OPTIMIZER_DEFAULTS, parseComponentBlock } from './config/index.js';
+export {
+  resolveConfig,
+  ganConfigSchema,
+  CORE_DEFAULTS,
+  CORE_OPTIMIZER_DEFAULTS,
+  parseComponentBlock,
+} from './config/index.js';
 export { exportGeneratorFiles, loadGenerator, loadGeneratorFromUrl } from './gan/generator-export.js';
 export type { GeneratorSpec, LoadedGenerator } from './gan/generator-export.js';

@@ -15,7 +15,13 @@ export { metricsJsonlWriter } from './node/metrics-jsonl.js';
 export type { MetricsJsonlOptions } from './node/metrics-jsonl.js';
 export { checkpointCallback, checkpointName } from './node/checkpoint-callback.js';
 export type { CheckpointCallbackOptions } from './node/checkpoint-callback.js';
-export { writeCheckpointDir, readCheckpointDir, listCheckpoints, pruneCheckpoints, latestCheckpoint } from './checkpoint/node.js';
+export {
+  writeCheckpointDir,
+  readCheckpointDir,
+  listCheckpoints,
+  pruneCheckpoints,
+  latestCheckpoint,
+} from './checkpoint/node.js';
 
 /** {@link createGanBase | createGan} with checkpoints on the local disk by default. */
 export function createGan(config: GanConfig, options: CreateGanOptions = {}): Promise<Gan> {

@@ -16,7 +16,12 @@ export async function importOptional<M = unknown>(specifier: string): Promise<Op
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const quoted = [`'${specifier}'`, `"${specifier}"`].some((q) => message.includes(q));
-    const notFound = /cannot find (package|module)|could not resolve|failed to (resolve|load url)|module not found/i.test(message);
-    return quoted && notFound ? { ok: false, reason: 'not installed' } : { ok: false, reason: `failed to load: ${message}` };
+    const notFound =
+      /cannot find (package|module)|could not resolve|failed to (resolve|load url)|module not found/i.test(
+        message,
+      );
+    return quoted && notFound
+      ? { ok: false, reason: 'not installed' }
+      : { ok: false, reason: `failed to load: ${message}` };
   }
 }

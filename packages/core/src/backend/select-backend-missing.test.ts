@@ -21,7 +21,10 @@ describe('selectBackend without the optional packages', () => {
       requested: 'auto',
       skipped: [
         { name: '@tensorflow/tfjs-node-gpu', reason: 'not installed' },
-        { name: '@tensorflow/tfjs-node', reason: 'failed to load: libtensorflow.so.2: cannot open shared object file' },
+        {
+          name: '@tensorflow/tfjs-node',
+          reason: 'failed to load: libtensorflow.so.2: cannot open shared object file',
+        },
         { name: '@tensorflow/tfjs-backend-wasm', reason: 'not installed' },
       ],
     });

@@ -38,8 +38,17 @@ describe('selectBackend', () => {
   // First in the file: wasmPaths and threads only apply before wasm's first initialization.
   it('auto: skips tfjs-node-gpu and tfjs-node (not installed), picks wasm with wasmPaths, logs why', async () => {
     const lines: string[] = [];
-    const choice = await selectBackend('auto', { wasmPaths: wasmDir(), threads: 1, log: (m) => lines.push(m) });
-    expect(choice).toEqual({ name: 'wasm', requested: 'auto', skipped: NODE_SKIPS, package: '@tensorflow/tfjs-backend-wasm' });
+    const choice = await selectBackend('auto', {
+      wasmPaths: wasmDir(),
+      threads: 1,
+      log: (m) => lines.push(m),
+    });
+    expect(choice).toEqual({
+      name: 'wasm',
+      requested: 'auto',
+      skipped: NODE_SKIPS,
+      package: '@tensorflow/tfjs-backend-wasm',
+    });
     expect(tf.getBackend()).toBe('wasm');
     expect(await sum()).toEqual([11, 22]);
     expect(lines).toEqual([
@@ -60,9 +69,16 @@ describe('selectBackend', () => {
 
   it('wasm: selects wasm by name; a second call is harmless and says options come too late', async () => {
     const lines: string[] = [];
-    expect(await selectBackend('wasm')).toStrictEqual({ name: 'wasm', requested: 'wasm', skipped: [], package: '@tensorflow/tfjs-backend-wasm' });
+    expect(await selectBackend('wasm')).toStrictEqual({
+      name: 'wasm',
+      requested: 'wasm',
+      skipped: [],
+      package: '@tensorflow/tfjs-backend-wasm',
+    });
     expect((await selectBackend('wasm', { threads: 2, log: (m) => lines.push(m) })).name).toBe('wasm');
-    expect(lines[0]).toBe('backend: wasm is already initialized; wasmPaths/threads apply only before its first use');
+    expect(lines[0]).toBe(
+      'backend: wasm is already initialized; wasmPaths/threads apply only before its first use',
+    );
     expect(await sum()).toEqual([11, 22]);
     expect(installWasmMatMulFix).toHaveBeenCalledTimes(2);
   });
@@ -87,13 +103,19 @@ describe('selectBackend', () => {
   });
 
   it('webgl and webgpu outside a browser are BackendErrors with the remedy', async () => {
-    await expect(selectBackend('webgl')).rejects.toThrow(/backend 'webgl' is not available \(webgl: not available here.*\): run in a browser with WebGL/);
-    await expect(selectBackend('webgpu')).rejects.toThrow(/@tensorflow\/tfjs-backend-webgpu: not installed\): npm i @tensorflow\/tfjs-backend-webgpu/);
+    await expect(selectBackend('webgl')).rejects.toThrow(
+      /backend 'webgl' is not available \(webgl: not available here.*\): run in a browser with WebGL/,
+    );
+    await expect(selectBackend('webgpu')).rejects.toThrow(
+      /@tensorflow\/tfjs-backend-webgpu: not installed\): npm i @tensorflow\/tfjs-backend-webgpu/,
+    );
     await expect(selectBackend('metal' as never)).rejects.toThrow(/unknown backend 'metal'/);
   });
 
   it('prints nothing by default', async () => {
-    const spies = (['log', 'info', 'error'] as const).map((k) => vi.spyOn(console, k).mockImplementation(() => {}));
+    const spies = (['log', 'info', 'error'] as const).map((k) =>
+      vi.spyOn(console, k).mockImplementation(() => {}),
+    );
     await selectBackend('auto');
     await selectBackend('cpu');
     for (const s of spies) {

@@ -48,7 +48,8 @@ const CANDIDATES: Record<Exclude<BackendName, 'auto'>, Candidate[]> = {
 };
 
 const INSTALL_HINT: Record<Exclude<BackendName, 'auto' | 'cpu'>, string> = {
-  tensorflow: 'npm i @tensorflow/tfjs-node (or @tensorflow/tfjs-node-gpu for CUDA), the same version as @tensorflow/tfjs',
+  tensorflow:
+    'npm i @tensorflow/tfjs-node (or @tensorflow/tfjs-node-gpu for CUDA), the same version as @tensorflow/tfjs',
   wasm: 'npm i @tensorflow/tfjs-backend-wasm, the same version as @tensorflow/tfjs',
   webgl: 'run in a browser with WebGL (webgl is registered only there)',
   webgpu: 'npm i @tensorflow/tfjs-backend-webgpu and run in a browser with WebGPU',
@@ -62,7 +63,11 @@ function isInitialized(backend: string): boolean {
 }
 
 /** Tries one candidate; returns undefined on success, else the reason it was skipped. */
-async function tryCandidate(c: Candidate, opts: SelectBackendOptions, log: (msg: string) => void): Promise<string | undefined> {
+async function tryCandidate(
+  c: Candidate,
+  opts: SelectBackendOptions,
+  log: (msg: string) => void,
+): Promise<string | undefined> {
   if (c.pkg) {
     const imported = await importOptional(c.pkg);
     if (!imported.ok) return imported.reason;
@@ -103,27 +108,41 @@ async function tryCandidate(c: Candidate, opts: SelectBackendOptions, log: (msg:
  *
  * A library must not print: the choice goes to `opts.log` (default: nowhere) and is returned.
  */
-export async function selectBackend(name: BackendName, opts: SelectBackendOptions = {}): Promise<BackendChoice> {
+export async function selectBackend(
+  name: BackendName,
+  opts: SelectBackendOptions = {},
+): Promise<BackendChoice> {
   const log = opts.log ?? (() => {});
   const skipped: BackendChoice['skipped'] = [];
   const candidates = name === 'auto' ? [NODE_GPU, NODE_CPU, WASM, CPU] : CANDIDATES[name];
   if (candidates === undefined) {
-    throw new BackendError(`unknown backend '${String(name)}': expected auto, cpu, wasm, tensorflow, webgl or webgpu`);
+    throw new BackendError(
+      `unknown backend '${String(name)}': expected auto, cpu, wasm, tensorflow, webgl or webgpu`,
+    );
   }
   for (const c of candidates) {
     const reason = await tryCandidate(c, opts, log);
     if (reason === undefined) {
       installGradientFixes();
       if (c.backend === 'wasm') installWasmMatMulFix();
-      const choice: BackendChoice = { name: tf.getBackend(), requested: name, skipped, ...(c.pkg ? { package: c.pkg } : {}) };
+      const choice: BackendChoice = {
+        name: tf.getBackend(),
+        requested: name,
+        skipped,
+        ...(c.pkg ? { package: c.pkg } : {}),
+      };
       const why = skipped.map((s) => `${s.name}: ${s.reason}`).join('; ');
-      log(`backend: ${choice.name}${c.pkg ? ` (${c.pkg})` : ''}, requested ${name}${why ? `; skipped ${why}` : ''}`);
+      log(
+        `backend: ${choice.name}${c.pkg ? ` (${c.pkg})` : ''}, requested ${name}${why ? `; skipped ${why}` : ''}`,
+      );
       return choice;
     }
     skipped.push({ name: c.pkg ?? c.backend, reason });
   }
   if (name === 'auto' || name === 'cpu') {
-    throw new BackendError(`no TensorFlow.js backend could be initialized: ${skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')}`);
+    throw new BackendError(
+      `no TensorFlow.js backend could be initialized: ${skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')}`,
+    );
   }
   const why = skipped.map((s) => `${s.name}: ${s.reason}`).join('; ');
   throw new BackendError(`backend '${name}' is not available (${why}): ${INSTALL_HINT[name]}`);

@@ -24,7 +24,8 @@ export function metricCallback(options: MetricCallbackOptions): Callback {
       if (logs.step % options.every !== 0) return;
       const values = await options.metric.compute(options.context);
       const named: Record<string, number> = {};
-      for (const [k, v] of Object.entries(values)) named[`${options.metric.name.replace(/-/g, '_')}_${k}`] = v;
+      for (const [k, v] of Object.entries(values))
+        named[`${options.metric.name.replace(/-/g, '_')}_${k}`] = v;
       Object.assign(logs, named);
       await options.onValues?.(named, logs.step);
     },

@@ -15,7 +15,10 @@ describe('checkpoint/index.ts', () => {
     const graph = importGraph(new URL('./index.ts', import.meta.url));
     expect(graph.size).toBeGreaterThan(3);
     for (const [href, text] of graph) {
-      expect({ href, nodeImports: text.match(/from 'node:[^']+'/g) ?? [] }).toEqual({ href, nodeImports: [] });
+      expect({ href, nodeImports: text.match(/from 'node:[^']+'/g) ?? [] }).toEqual({
+        href,
+        nodeImports: [],
+      });
     }
   });
 });

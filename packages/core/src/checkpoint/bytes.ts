@@ -31,7 +31,9 @@ export function readFloat32LE(bytes: Uint8Array, byteOffset: number, count: numb
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) {
-    throw new CheckpointError('checkpoints need WebCrypto (globalThis.crypto.subtle) for SHA-256; use Node ≥ 20 or a secure browser context');
+    throw new CheckpointError(
+      'checkpoints need WebCrypto (globalThis.crypto.subtle) for SHA-256; use Node ≥ 20 or a secure browser context',
+    );
   }
   // digest() wants a BufferSource backed by an ArrayBuffer; copy views of other buffers.
   const input = bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);

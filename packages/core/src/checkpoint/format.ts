@@ -62,7 +62,11 @@ function sizeOf(shape: readonly number[]): number {
 
 /** A file name for a group: lowercase (case-insensitive file systems), safe characters, unique. */
 function fileNameFor(group: string, taken: Set<string>): string {
-  const base = group.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|[-_]+$/g, '') || 'group';
+  const base =
+    group
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]+/g, '-')
+      .replace(/^[-_]+|[-_]+$/g, '') || 'group';
   let name = `${base}.f32`;
   for (let i = 2; taken.has(name) || name === MANIFEST_FILE; i++) name = `${base}-${i}.f32`;
   taken.add(name);
@@ -88,7 +92,8 @@ function toJson(what: string, value: unknown): unknown {
  * tensors are stored as float32 (exact up to 2^24) and keep their dtype in the manifest.
  */
 export async function encodeCheckpoint(c: CheckpointContents): Promise<Map<string, Uint8Array>> {
-  if (!Number.isInteger(c.step) || c.step < 0) throw new CheckpointError(`checkpoint step must be a non-negative integer, got ${c.step}`);
+  if (!Number.isInteger(c.step) || c.step < 0)
+    throw new CheckpointError(`checkpoint step must be a non-negative integer, got ${c.step}`);
   const files = new Map<string, Uint8Array>();
   const entries: CheckpointTensorEntry[] = [];
   const fileInfo: CheckpointManifest['files'] = {};
@@ -102,7 +107,10 @@ export async function encodeCheckpoint(c: CheckpointContents): Promise<Map<strin
       const t = tree[path];
       if (t.isDisposed) throw new CheckpointError(`checkpoint tensor ${group}:${path} is disposed`, file);
       if (t.dtype !== 'float32' && t.dtype !== 'int32' && t.dtype !== 'bool') {
-        throw new CheckpointError(`checkpoint tensor ${group}:${path} has dtype ${t.dtype}; only float32, int32 and bool are stored`, file);
+        throw new CheckpointError(
+          `checkpoint tensor ${group}:${path} has dtype ${t.dtype}; only float32, int32 and bool are stored`,
+          file,
+        );
       }
       entries.push({ group, path, shape: [...t.shape], dtype: t.dtype, file, offset: bytes });
       bytes += t.size * 4;
@@ -114,7 +122,10 @@ export async function encodeCheckpoint(c: CheckpointContents): Promise<Map<strin
       if (t.dtype === 'int32') {
         for (const v of values as Int32Array) {
           if (Math.abs(v) > FLOAT32_EXACT_INT) {
-            throw new CheckpointError(`checkpoint tensor ${group}:${path} holds int32 value ${v}, beyond float32's exact range ±2^24`, file);
+            throw new CheckpointError(
+              `checkpoint tensor ${group}:${path} holds int32 value ${v}, beyond float32's exact range ±2^24`,
+              file,
+            );
           }
         }
       }
@@ -151,14 +162,23 @@ function parseManifest(bytes: Uint8Array, where: string): CheckpointManifest {
   } catch (e) {
     throw new CheckpointError(`checkpoint manifest ${at} is not valid JSON: ${(e as Error).message}`, at);
   }
-  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== CHECKPOINT_FORMAT_NAME) {
-    throw new CheckpointError(`${at} is not a GANForge checkpoint manifest (no "format": "${CHECKPOINT_FORMAT_NAME}")`, at);
+  if (
+    typeof raw !== 'object' ||
+    raw === null ||
+    (raw as { format?: unknown }).format !== CHECKPOINT_FORMAT_NAME
+  ) {
+    throw new CheckpointError(
+      `${at} is not a GANForge checkpoint manifest (no "format": "${CHECKPOINT_FORMAT_NAME}")`,
+      at,
+    );
   }
   const version = (raw as { formatVersion?: unknown }).formatVersion;
   if (version !== CHECKPOINT_FORMAT_VERSION) {
     throw new CheckpointError(
       `checkpoint ${at} has format version ${JSON.stringify(version)}, expected ${CHECKPOINT_FORMAT_VERSION}` +
-        (typeof version === 'number' && version > CHECKPOINT_FORMAT_VERSION ? ' (written by a newer GANForge: upgrade @ganforge/core)' : ''),
+        (typeof version === 'number' && version > CHECKPOINT_FORMAT_VERSION
+          ? ' (written by a newer GANForge: upgrade @ganforge/core)'
+          : ''),
       at,
     );
   }
@@ -176,13 +196,19 @@ function parseManifest(bytes: Uint8Array, where: string): CheckpointManifest {
  * anything it checks the manifest, the format version, every file's length and SHA-256, and that
  * every tensor lies inside its file; any failure is a {@link CheckpointError} naming the file.
  */
-export async function decodeCheckpoint(read: (file: string) => Promise<Uint8Array>, where: string): Promise<DecodedCheckpoint> {
+export async function decodeCheckpoint(
+  read: (file: string) => Promise<Uint8Array>,
+  where: string,
+): Promise<DecodedCheckpoint> {
   const manifestAt = locate(where, MANIFEST_FILE);
   let manifestBytes: Uint8Array;
   try {
     manifestBytes = await read(MANIFEST_FILE);
   } catch (e) {
-    throw new CheckpointError(`checkpoint manifest ${manifestAt} is missing or unreadable: ${(e as Error).message}`, manifestAt);
+    throw new CheckpointError(
+      `checkpoint manifest ${manifestAt} is missing or unreadable: ${(e as Error).message}`,
+      manifestAt,
+    );
   }
   const manifest = parseManifest(manifestBytes, where);
 
@@ -193,15 +219,24 @@ export async function decodeCheckpoint(read: (file: string) => Promise<Uint8Arra
     try {
       bytes = await read(file);
     } catch (e) {
-      throw new CheckpointError(`checkpoint file ${at} is missing or unreadable: ${(e as Error).message}`, at);
+      throw new CheckpointError(
+        `checkpoint file ${at} is missing or unreadable: ${(e as Error).message}`,
+        at,
+      );
     }
     if (bytes.length !== info.bytes) {
       const how = bytes.length < info.bytes ? 'truncated' : 'too long';
-      throw new CheckpointError(`checkpoint file ${at} is ${how}: ${bytes.length} bytes, the manifest says ${info.bytes}`, at);
+      throw new CheckpointError(
+        `checkpoint file ${at} is ${how}: ${bytes.length} bytes, the manifest says ${info.bytes}`,
+        at,
+      );
     }
     const hash = await sha256Hex(bytes);
     if (hash !== info.sha256) {
-      throw new CheckpointError(`checkpoint file ${at} is corrupt: SHA-256 ${hash} does not match the manifest's ${info.sha256}`, at);
+      throw new CheckpointError(
+        `checkpoint file ${at} is corrupt: SHA-256 ${hash} does not match the manifest's ${info.sha256}`,
+        at,
+      );
     }
     data.set(file, bytes);
   }
@@ -212,7 +247,10 @@ export async function decodeCheckpoint(read: (file: string) => Promise<Uint8Arra
     const at = locate(where, entry.file);
     const bytes = data.get(entry.file);
     if (!bytes) {
-      throw new CheckpointError(`checkpoint tensor ${entry.group}:${entry.path} lies in ${at}, which the manifest ${manifestAt} does not list`, manifestAt);
+      throw new CheckpointError(
+        `checkpoint tensor ${entry.group}:${entry.path} lies in ${at}, which the manifest ${manifestAt} does not list`,
+        manifestAt,
+      );
     }
     const end = entry.offset + sizeOf(entry.shape) * 4;
     if (entry.offset % 4 !== 0 || end > bytes.length) {
@@ -222,9 +260,16 @@ export async function decodeCheckpoint(read: (file: string) => Promise<Uint8Arra
       );
     }
     if (tensors[entry.group]?.[entry.path]) {
-      throw new CheckpointError(`checkpoint manifest ${manifestAt} lists tensor ${entry.group}:${entry.path} twice`, manifestAt);
+      throw new CheckpointError(
+        `checkpoint manifest ${manifestAt} lists tensor ${entry.group}:${entry.path} twice`,
+        manifestAt,
+      );
     }
-    (tensors[entry.group] ??= {})[entry.path] = { shape: entry.shape, dtype: entry.dtype, values: new Float32Array(0) };
+    (tensors[entry.group] ??= {})[entry.path] = {
+      shape: entry.shape,
+      dtype: entry.dtype,
+      values: new Float32Array(0),
+    };
     located.push({ entry, bytes });
   }
   for (const { entry, bytes } of located) {

@@ -27,8 +27,19 @@ afterEach(async () => {
 });
 
 async function filesFor(step: number, value = step): Promise<Map<string, Uint8Array>> {
-  const g = { 'layers/0/kernel': tf.tensor([[value, -value], [0.5, Math.PI]]) };
-  const files = await encodeCheckpoint({ step, config: { steps: 10 }, rng: {}, sampler: {}, tensors: { 'generator/params': g } });
+  const g = {
+    'layers/0/kernel': tf.tensor([
+      [value, -value],
+      [0.5, Math.PI],
+    ]),
+  };
+  const files = await encodeCheckpoint({
+    step,
+    config: { steps: 10 },
+    rng: {},
+    sampler: {},
+    tensors: { 'generator/params': g },
+  });
   tf.dispose(g);
   return files;
 }
@@ -46,7 +57,9 @@ describe('node checkpoint store', () => {
     const d = await readCheckpointDir(dir);
     expect(d.step).toBe(120);
     expect(d.config).toEqual({ steps: 10 });
-    expect(Array.from(d.tensors['generator/params']['layers/0/kernel'].values)).toEqual(Array.from(new Float32Array([120, -120, 0.5, Math.PI])));
+    expect(Array.from(d.tensors['generator/params']['layers/0/kernel'].values)).toEqual(
+      Array.from(new Float32Array([120, -120, 0.5, Math.PI])),
+    );
   });
 
   it('replaces an existing checkpoint of the same name and cleans up', async () => {
@@ -67,7 +80,9 @@ describe('node checkpoint store', () => {
     expect(err).toBeInstanceOf(CheckpointError);
     expect((err as CheckpointError).message).toContain(`${dir}/generator-params.f32 is corrupt`);
     await fs.truncate(file, 8);
-    await expect(readCheckpointDir(dir)).rejects.toThrow(/generator-params\.f32 is truncated: 8 bytes, the manifest says 16/);
+    await expect(readCheckpointDir(dir)).rejects.toThrow(
+      /generator-params\.f32 is truncated: 8 bytes, the manifest says 16/,
+    );
     await fs.rm(file);
     await expect(readCheckpointDir(dir)).rejects.toThrow(/generator-params\.f32 is missing/);
     await fs.rm(path.join(dir, 'manifest.json'));
@@ -111,7 +126,9 @@ describe('node checkpoint store', () => {
   it('removes its temporary folder when a write fails', async () => {
     const files = await filesFor(1);
     files.set('../escape', new Uint8Array(1));
-    await expect(writeCheckpointDir(root, 'step-000001', files)).rejects.toThrow(/invalid checkpoint file name '..\/escape'/);
+    await expect(writeCheckpointDir(root, 'step-000001', files)).rejects.toThrow(
+      /invalid checkpoint file name '..\/escape'/,
+    );
     expect(await fs.readdir(root)).toEqual([]);
     // A failure after some files were written: the second file's data is not bytes.
     const broken = await filesFor(2);
@@ -120,7 +137,9 @@ describe('node checkpoint store', () => {
     expect(await fs.readdir(root)).toEqual([]);
     // The previous checkpoint of that name survives a failed overwrite.
     await save(2);
-    await expect(writeCheckpointDir(root, 'step-000002', broken)).rejects.toThrow(/could not write checkpoint/);
+    await expect(writeCheckpointDir(root, 'step-000002', broken)).rejects.toThrow(
+      /could not write checkpoint/,
+    );
     expect(await fs.readdir(root)).toEqual(['step-000002']);
     expect((await readCheckpointDir(path.join(root, 'step-000002'))).step).toBe(2);
   });

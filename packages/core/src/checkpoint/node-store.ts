@@ -18,7 +18,8 @@ const CHECKPOINT_DIR = /^step-(\d+)$/;
 
 /** The folder name of the checkpoint after `step`: `step-000120` (six digits, more if needed). */
 export function checkpointName(step: number): string {
-  if (!Number.isInteger(step) || step < 0) throw new ConfigError(`checkpoint step must be a non-negative integer, got ${step}`, 'step');
+  if (!Number.isInteger(step) || step < 0)
+    throw new ConfigError(`checkpoint step must be a non-negative integer, got ${step}`, 'step');
   return `step-${String(step).padStart(6, '0')}`;
 }
 
@@ -35,7 +36,8 @@ async function syncDir(dir: string): Promise<void> {
     await handle.sync();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EBADF' && code !== 'EACCES') throw e;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EBADF' && code !== 'EACCES')
+      throw e;
   } finally {
     await handle?.close();
   }
@@ -57,10 +59,16 @@ async function exists(p: string): Promise<boolean> {
  * in place. A crash leaves at most a dot-folder, which {@link listCheckpoints} ignores. Returns
  * the final folder.
  */
-export async function writeCheckpointDir(root: string, name: string, files: Map<string, Uint8Array>): Promise<string> {
-  if (!CHECKPOINT_FILE_NAME.test(name)) throw new CheckpointError(`invalid checkpoint folder name '${name}'`, path.join(root, name));
+export async function writeCheckpointDir(
+  root: string,
+  name: string,
+  files: Map<string, Uint8Array>,
+): Promise<string> {
+  if (!CHECKPOINT_FILE_NAME.test(name))
+    throw new CheckpointError(`invalid checkpoint folder name '${name}'`, path.join(root, name));
   for (const file of files.keys()) {
-    if (!CHECKPOINT_FILE_NAME.test(file)) throw new CheckpointError(`invalid checkpoint file name '${file}'`, path.join(root, name, file));
+    if (!CHECKPOINT_FILE_NAME.test(file))
+      throw new CheckpointError(`invalid checkpoint file name '${file}'`, path.join(root, name, file));
   }
   await fs.mkdir(root, { recursive: true });
   const target = path.join(root, name);
@@ -120,7 +128,9 @@ export async function readCheckpointDir(dir: string): Promise<DecodedCheckpoint>
 export async function listCheckpoints(root: string): Promise<CheckpointEntry[]> {
   let names: string[];
   try {
-    names = (await fs.readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    names = (await fs.readdir(root, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new CheckpointError(`cannot list checkpoints in ${root}: ${(e as Error).message}`, root);
@@ -143,7 +153,8 @@ export async function latestCheckpoint(root: string): Promise<CheckpointEntry | 
 
 /** Removes all but the newest `keep` checkpoints under `root`; returns the removed ones. */
 export async function pruneCheckpoints(root: string, keep: number): Promise<CheckpointEntry[]> {
-  if (!Number.isInteger(keep) || keep < 1) throw new ConfigError(`checkpoint.keep must be an integer ≥ 1, got ${keep}`, 'checkpoint.keep');
+  if (!Number.isInteger(keep) || keep < 1)
+    throw new ConfigError(`checkpoint.keep must be an integer ≥ 1, got ${keep}`, 'checkpoint.keep');
   const all = await listCheckpoints(root);
   const removed = all.slice(0, Math.max(0, all.length - keep));
   for (const entry of removed) await fs.rm(entry.dir, { recursive: true, force: true });

@@ -9,7 +9,10 @@ import type { DecodedTensor } from './format.js';
 export function tensorsFromGroup(group: Record<string, DecodedTensor>): ParamTree {
   const out: ParamTree = {};
   for (const [path, t] of Object.entries(group)) {
-    out[path] = t.dtype === 'float32' ? tf.tensor(t.values, t.shape, 'float32') : tf.tensor(Array.from(t.values), t.shape, t.dtype);
+    out[path] =
+      t.dtype === 'float32'
+        ? tf.tensor(t.values, t.shape, 'float32')
+        : tf.tensor(Array.from(t.values), t.shape, t.dtype);
   }
   return out;
 }

@@ -41,19 +41,35 @@ function nestedContext(registry: ComponentRegistry, values: Omit<BuildContext, '
   const ctx: BuildContext = {
     ...values,
     build: (kind, block, path, overrides) =>
-      buildComponent(registry, kind, block, path, overrides ? nestedContext(registry, { ...values, ...overrides }) : ctx),
+      buildComponent(
+        registry,
+        kind,
+        block,
+        path,
+        overrides ? nestedContext(registry, { ...values, ...overrides }) : ctx,
+      ),
   };
   return ctx;
 }
 
 /** Builds the data source before anything else (networks need its sample shape). */
-export function buildData(registry: ComponentRegistry, streams: RngStreams, config: ResolvedConfig): DataSource {
+export function buildData(
+  registry: ComponentRegistry,
+  streams: RngStreams,
+  config: ResolvedConfig,
+): DataSource {
   const ctx = buildContext(registry, streams, config.latentDim, { sampleShape: [] });
   return buildComponent(registry, 'data', config.data, 'data', ctx);
 }
 
 /** Builds an optimizer: core's own from its settings, a plugin's through the registry. */
-export function buildOptimizer(registry: ComponentRegistry, settings: OptimizerSettings, path: string, ctx: BuildContext): Optimizer {
-  if ((BUILTIN_OPTIMIZERS as readonly string[]).includes(settings.kind)) return optimizerFromSettings(settings);
+export function buildOptimizer(
+  registry: ComponentRegistry,
+  settings: OptimizerSettings,
+  path: string,
+  ctx: BuildContext,
+): Optimizer {
+  if ((BUILTIN_OPTIMIZERS as readonly string[]).includes(settings.kind))
+    return optimizerFromSettings(settings);
   return buildComponent(registry, 'optimizer', { ...settings }, path, ctx);
 }

@@ -4,6 +4,9 @@ import { ConfigError } from '../errors.js';
 export function checkLabels(labels: readonly number[], numClasses: number): void {
   const bad = labels.findIndex((l) => !Number.isInteger(l) || l < 0 || l >= numClasses);
   if (bad >= 0) {
-    throw new ConfigError(`sample: labels[${bad}] is ${labels[bad]}; expected an integer class index in [0, ${numClasses})`, `labels[${bad}]`);
+    throw new ConfigError(
+      `sample: labels[${bad}] is ${labels[bad]}; expected an integer class index in [0, ${numClasses})`,
+      `labels[${bad}]`,
+    );
   }
 }

@@ -12,14 +12,18 @@ import { testConfig } from './fixtures/test-config.js';
 const plugins = [testingPlugin()];
 
 function weights(gan: Awaited<ReturnType<typeof createGan>>): number[] {
-  return [...Object.values(gan.generator.params), ...Object.values(gan.discriminator.params)].flatMap((v) => Array.from(v.dataSync()));
+  return [...Object.values(gan.generator.params), ...Object.values(gan.discriminator.params)].flatMap((v) =>
+    Array.from(v.dataSync()),
+  );
 }
 
 describe('createGan', () => {
   it('validates the config before building anything', async () => {
     const before = tf.memory().numTensors;
     await expect(createGan({ ...testConfig(), batchSize: -1 }, { plugins })).rejects.toThrow(ConfigError);
-    await expect(createGan({ ...testConfig(), loss: { kind: 'hinge' } as never }, { plugins })).rejects.toThrow(/@ganforge\/losses/);
+    await expect(
+      createGan({ ...testConfig(), loss: { kind: 'hinge' } as never }, { plugins }),
+    ).rejects.toThrow(/@ganforge\/losses/);
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -38,9 +42,23 @@ describe('createGan', () => {
     expect(history).toHaveLength(30);
     expect(gan.stepCount).toBe(30);
     expect(sampled).toEqual([10, 64, 20, 64, 30, 64]);
-    const rows = readFileSync(join(dir, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const rows = readFileSync(join(dir, 'metrics.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.map((r) => r.step)).toEqual([10, 20, 30]);
-    for (const key of ['time', 'g_loss', 'd_loss', 'd_loss_real', 'd_loss_fake', 'd_acc_real', 'd_acc_fake', 'g_grad_norm', 'd_grad_norm', 'step_time_ms']) {
+    for (const key of [
+      'time',
+      'g_loss',
+      'd_loss',
+      'd_loss_real',
+      'd_loss_fake',
+      'd_acc_real',
+      'd_acc_fake',
+      'g_grad_norm',
+      'd_grad_norm',
+      'step_time_ms',
+    ]) {
       expect(typeof rows[2][key]).toBe('number');
     }
     const x = gan.sample({ n: 5 });

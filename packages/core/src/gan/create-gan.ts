@@ -42,15 +42,28 @@ export async function createGan(config: GanConfig, options: CreateGanOptions = {
   const container = createGanContainer(options.plugins ?? [], options.parent);
   const registry = getRegistry(container);
   const resolved = resolveConfig(config, registry);
-  let backend: BackendChoice = { name: tf.getBackend(), requested: tf.getBackend() as BackendName, skipped: [] };
-  if (options.selectBackend !== false) backend = await selectBackend(resolved.backend as BackendName, { log: options.log });
+  let backend: BackendChoice = {
+    name: tf.getBackend(),
+    requested: tf.getBackend() as BackendName,
+    skipped: [],
+  };
+  if (options.selectBackend !== false)
+    backend = await selectBackend(resolved.backend as BackendName, { log: options.log });
   const streams = createRngStreams(resolved.seed);
   const data = options.data ?? buildData(registry, streams, resolved);
   const ctx = buildContext(registry, streams, resolved.latentDim, data);
   const generator = buildComponent(registry, 'generator', resolved.generator, 'generator', ctx);
-  const discriminator = buildComponent(registry, 'discriminator', resolved.discriminator, 'discriminator', ctx);
+  const discriminator = buildComponent(
+    registry,
+    'discriminator',
+    resolved.discriminator,
+    'discriminator',
+    ctx,
+  );
   const loss = buildComponent(registry, 'loss', resolved.loss, 'loss', ctx);
-  const regularizers = resolved.regularizers.map((b, i) => buildComponent(registry, 'regularizer', b, `regularizers[${i}]`, ctx));
+  const regularizers = resolved.regularizers.map((b, i) =>
+    buildComponent(registry, 'regularizer', b, `regularizers[${i}]`, ctx),
+  );
   const hooks = resolved.hooks.map((b, i) => buildComponent(registry, 'hook', b, `hooks[${i}]`, ctx));
   const { kind: trainerKind, dSteps, ...trainerOptions } = resolved.trainer;
   const trainer = buildComponent(registry, 'trainer', { kind: trainerKind, ...trainerOptions }, 'trainer', {
@@ -60,7 +73,12 @@ export async function createGan(config: GanConfig, options: CreateGanOptions = {
     regularizers,
     hooks,
     generatorOptimizer: buildOptimizer(registry, resolved.optimizers.generator, 'optimizers.generator', ctx),
-    discriminatorOptimizer: buildOptimizer(registry, resolved.optimizers.discriminator, 'optimizers.discriminator', ctx),
+    discriminatorOptimizer: buildOptimizer(
+      registry,
+      resolved.optimizers.discriminator,
+      'optimizers.discriminator',
+      ctx,
+    ),
     dSteps,
     batchSize: resolved.batchSize,
     streams,

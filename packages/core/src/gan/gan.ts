@@ -8,7 +8,13 @@ import { Rng, type RngState } from '../rng/rng.js';
 import { restoreRngStreams, rngStreamsState, type RngStreams, type StreamName } from '../rng/streams.js';
 import type { BatchSampler, DataSource } from '../types/data.js';
 import type { Discriminator, Generator, ParamTree, VariableTree } from '../types/network.js';
-import { STOP_TRAINING, type CallbackContext, type FitOptions, type StepLogs, type Trainer } from '../types/trainer.js';
+import {
+  STOP_TRAINING,
+  type CallbackContext,
+  type FitOptions,
+  type StepLogs,
+  type Trainer,
+} from '../types/trainer.js';
 import type { BackendChoice } from '../backend/index.js';
 import type { CheckpointStore } from './checkpoint-store.js';
 import { yieldToEventLoop } from './yield.js';
@@ -76,7 +82,10 @@ export class Gan {
     this.backendChoice = parts.backendChoice;
     this.store = parts.store;
     this.sampleRng = new Rng(parts.config.seed, 'sample');
-    this.fixedNoise = new Rng(parts.config.seed, 'fixed-noise').normalTensor([FIXED_NOISE_SIZE, parts.generator.latentDim]);
+    this.fixedNoise = new Rng(parts.config.seed, 'fixed-noise').normalTensor([
+      FIXED_NOISE_SIZE,
+      parts.generator.latentDim,
+    ]);
   }
 
   /** Steps taken so far. */
@@ -114,7 +123,11 @@ export class Gan {
   }
 
   private callbackContext(totalSteps: number): CallbackContext {
-    return { sampleFixed: () => this.sample({ n: FIXED_NOISE_SIZE, noise: this.fixedNoise }), step: this.stepCount, totalSteps };
+    return {
+      sampleFixed: () => this.sample({ n: FIXED_NOISE_SIZE, noise: this.fixedNoise }),
+      step: this.stepCount,
+      totalSteps,
+    };
   }
 
   /**
@@ -145,13 +158,19 @@ export class Gan {
   /** Generates `n` samples in inference mode; the caller owns the returned tensor. */
   sample(options: SampleOptions): tf.Tensor {
     const { n, labels, noise } = options;
-    if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`sample: n must be a positive integer, got ${n}`, 'n');
+    if (!Number.isInteger(n) || n <= 0)
+      throw new ConfigError(`sample: n must be a positive integer, got ${n}`, 'n');
     if (noise && (noise.shape[0] !== n || noise.shape[1] !== this.generator.latentDim)) {
-      throw new ConfigError(`sample: noise must have shape [${n}, ${this.generator.latentDim}], got [${noise.shape}]`, 'noise');
+      throw new ConfigError(
+        `sample: noise must have shape [${n}, ${this.generator.latentDim}], got [${noise.shape}]`,
+        'noise',
+      );
     }
-    if (labels && labels.length !== n) throw new ConfigError(`sample: ${labels.length} labels for ${n} samples`, 'labels');
+    if (labels && labels.length !== n)
+      throw new ConfigError(`sample: ${labels.length} labels for ${n} samples`, 'labels');
     const classes = this.data.numClasses;
-    if (labels && !classes) throw new ConfigError('sample: labels given, but the data has no classes', 'labels');
+    if (labels && !classes)
+      throw new ConfigError('sample: labels given, but the data has no classes', 'labels');
     if (labels && classes) checkLabels(labels, classes);
     return tf.tidy(() => {
       const z = noise ?? this.sampleRng.normalTensor([n, this.generator.latentDim]);
@@ -191,7 +210,8 @@ export class Gan {
     ];
     for (const [group, vars] of nets) checkGroup(decoded, group, vars, where);
     const noise = decoded.tensors['fixed-noise']?.noise;
-    if (!noise) throw new CheckpointError(`${where}: the checkpoint has no fixed noise batch`, 'manifest.json');
+    if (!noise)
+      throw new CheckpointError(`${where}: the checkpoint has no fixed noise batch`, 'manifest.json');
     // Everything is validated: now assign.
     for (const [group, vars] of nets) {
       for (const [path, v] of Object.entries(vars)) {
@@ -202,7 +222,9 @@ export class Gan {
     const trainerTensors: Record<string, ParamTree> = {};
     for (const [group, entries] of Object.entries(decoded.tensors)) {
       if (!group.startsWith('optimizer/') && !group.startsWith('trainer/')) continue;
-      trainerTensors[group] = Object.fromEntries(Object.entries(entries).map(([p, t]) => [p, tf.tensor(t.values, t.shape, 'float32')]));
+      trainerTensors[group] = Object.fromEntries(
+        Object.entries(entries).map(([p, t]) => [p, tf.tensor(t.values, t.shape, 'float32')]),
+      );
     }
     this.trainer.setState({ step: decoded.step, tensors: trainerTensors });
     for (const tree of Object.values(trainerTensors)) for (const t of Object.values(tree)) t.dispose();
@@ -246,13 +268,23 @@ function checkGroup(decoded: DecodedCheckpoint, group: string, vars: VariableTre
   const saved = decoded.tensors[group] ?? {};
   for (const [path, v] of Object.entries(vars)) {
     const t = saved[path];
-    if (!t) throw new CheckpointError(`${where}: ${group} has no tensor "${path}" (checkpoint of another architecture?)`, 'manifest.json');
+    if (!t)
+      throw new CheckpointError(
+        `${where}: ${group} has no tensor "${path}" (checkpoint of another architecture?)`,
+        'manifest.json',
+      );
     if (t.shape.length !== v.shape.length || t.shape.some((d, i) => d !== v.shape[i])) {
-      throw new CheckpointError(`${where}: ${group}/${path} has shape [${t.shape}], the network expects [${v.shape}]`, 'manifest.json');
+      throw new CheckpointError(
+        `${where}: ${group}/${path} has shape [${t.shape}], the network expects [${v.shape}]`,
+        'manifest.json',
+      );
     }
   }
   for (const path of Object.keys(saved)) {
-    if (!(path in vars)) throw new CheckpointError(`${where}: ${group}/${path} is not a tensor of this network`, 'manifest.json');
+    if (!(path in vars))
+      throw new CheckpointError(
+        `${where}: ${group}/${path} is not a tensor of this network`,
+        'manifest.json',
+      );
   }
 }
-

@@ -32,7 +32,9 @@ describe('saveGenerator / loadGenerator', () => {
     const root = mkdtempSync(join(tmpdir(), 'gf-gen-bad-'));
     const gan = await createGan(testConfig(), { plugins: [testingPlugin()] });
     await gan.saveCheckpoint(join(root, 'ckpt'));
-    await expect(loadGeneratorDir(join(root, 'ckpt'), [testingPlugin()])).rejects.toThrow(/not an exported generator/);
+    await expect(loadGeneratorDir(join(root, 'ckpt'), [testingPlugin()])).rejects.toThrow(
+      /not an exported generator/,
+    );
     await saveGenerator(gan, join(root, 'gen'));
     const file = join(root, 'gen', 'generator-params.f32');
     const bytes = readFileSync(file);

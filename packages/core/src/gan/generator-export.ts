@@ -48,7 +48,10 @@ export async function exportGeneratorFiles(gan: Gan): Promise<Map<string, Uint8A
     rng: null,
     sampler: null,
     extra: { artifact: 'generator' },
-    tensors: { 'generator/params': { ...gan.generator.params }, 'generator/state': { ...gan.generator.state } },
+    tensors: {
+      'generator/params': { ...gan.generator.params },
+      'generator/state': { ...gan.generator.state },
+    },
   });
 }
 
@@ -57,9 +60,17 @@ export async function exportGeneratorFiles(gan: Gan): Promise<Map<string, Uint8A
  * registry of `plugins` (which must provide the generator's kind). Every checksum and shape is
  * checked before weights are assigned.
  */
-export async function loadGenerator(read: (file: string) => Promise<Uint8Array>, where: string, plugins: GanPlugin[]): Promise<LoadedGenerator> {
+export async function loadGenerator(
+  read: (file: string) => Promise<Uint8Array>,
+  where: string,
+  plugins: GanPlugin[],
+): Promise<LoadedGenerator> {
   const decoded = await decodeCheckpoint(read, where);
-  if (decoded.extra.artifact !== 'generator') throw new CheckpointError(`${where} is not an exported generator (a training checkpoint?)`, 'manifest.json');
+  if (decoded.extra.artifact !== 'generator')
+    throw new CheckpointError(
+      `${where} is not an exported generator (a training checkpoint?)`,
+      'manifest.json',
+    );
   const spec = decoded.config as GeneratorSpec;
   const registry = getRegistry(createGanContainer(plugins));
   const ctx = buildContext(registry, createRngStreams(0), spec.latentDim, spec);
@@ -71,21 +82,30 @@ export async function loadGenerator(read: (file: string) => Promise<Uint8Array>,
       const t = saved[path];
       if (!t || t.shape.join() !== v.shape.join()) {
         generator.dispose();
-        throw new CheckpointError(`${where}: ${group}/${path} is missing or has another shape than the network's [${v.shape}]`, 'manifest.json');
+        throw new CheckpointError(
+          `${where}: ${group}/${path} is missing or has another shape than the network's [${v.shape}]`,
+          'manifest.json',
+        );
       }
     }
-    for (const [path, v] of Object.entries(vars)) tf.tidy(() => v.assign(tf.tensor(saved[path].values, saved[path].shape, 'float32')));
+    for (const [path, v] of Object.entries(vars))
+      tf.tidy(() => v.assign(tf.tensor(saved[path].values, saved[path].shape, 'float32')));
   }
   return {
     generator,
     spec,
     sample({ n, labels, noise, seed }) {
-      if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`sample: n must be a positive integer, got ${n}`, 'n');
-      if (labels && !spec.numClasses) throw new ConfigError('sample: labels given, but the generator is not conditional', 'labels');
+      if (!Number.isInteger(n) || n <= 0)
+        throw new ConfigError(`sample: n must be a positive integer, got ${n}`, 'n');
+      if (labels && !spec.numClasses)
+        throw new ConfigError('sample: labels given, but the generator is not conditional', 'labels');
       if (labels && spec.numClasses) checkLabels(labels, spec.numClasses);
       return tf.tidy(() => {
         const z = noise ?? new Rng(seed ?? 0, 'sample').normalTensor([n, spec.latentDim]);
-        const cond = labels && spec.numClasses ? tf.oneHot(tf.tensor1d(labels, 'int32'), spec.numClasses).toFloat() : undefined;
+        const cond =
+          labels && spec.numClasses
+            ? tf.oneHot(tf.tensor1d(labels, 'int32'), spec.numClasses).toFloat()
+            : undefined;
         return generator.generate(z, { training: false, cond }).x;
       });
     },

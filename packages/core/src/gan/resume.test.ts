@@ -8,9 +8,13 @@ import { describe, expect, it } from 'vitest';
 const worker = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'resume-worker.ts');
 
 function run(mode: string, steps: number, ckpt: string, out: string): Record<string, unknown> {
-  execFileSync(process.execPath, ['--import', 'tsx', '--conditions=@ganforge/source', worker, mode, String(steps), ckpt, out], {
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=@ganforge/source', worker, mode, String(steps), ckpt, out],
+    {
+      stdio: 'pipe',
+    },
+  );
   return JSON.parse(readFileSync(out, 'utf8'));
 }
 
@@ -28,7 +32,10 @@ describe('exact resume', () => {
     expect(resumed.generator).toEqual(full.generator);
     expect(resumed.discriminator).toEqual(full.discriminator);
     expect(resumed.optimizers).toEqual(full.optimizers);
-    expect(Object.keys(full.optimizers as object).sort()).toEqual(['optimizer/discriminator', 'optimizer/generator']);
+    expect(Object.keys(full.optimizers as object).sort()).toEqual([
+      'optimizer/discriminator',
+      'optimizer/generator',
+    ]);
     expect(resumed.sample).toEqual(full.sample);
   });
 });

@@ -28,7 +28,11 @@ const ACTIVATIONS: Array<[string, Activation, boolean]> = [
   ['minimum', (z) => tf.minimum(tf.mul(z, 1.5), tf.mul(z, 0.2)), true],
   ['relu6', (z) => tf.relu6(tf.mul(z, 3)), true],
   ['abs', (z) => tf.abs(z), true],
-  ['sigmoidCrossEntropy', (z) => tf.losses.sigmoidCrossEntropy(tf.onesLike(z), z, undefined, undefined, tf.Reduction.NONE), true],
+  [
+    'sigmoidCrossEntropy',
+    (z) => tf.losses.sigmoidCrossEntropy(tf.onesLike(z), z, undefined, undefined, tf.Reduction.NONE),
+    true,
+  ],
   ['softmax', (z) => tf.softmax(z), false],
   ['logSoftmax (GANForge)', (z) => logSoftmax(z), false],
 ];

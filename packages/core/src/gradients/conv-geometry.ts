@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 
 /** Padding of a 2-D convolution as tfjs' conv ops accept it. */
-export type ConvPad = 'valid' | 'same' | number | [[number, number], [number, number], [number, number], [number, number]];
+export type ConvPad =
+  'valid' | 'same' | number | [[number, number], [number, number], [number, number], [number, number]];
 
 /** Rounding of output sizes for numeric pads, as in tfjs' conv ops. */
 export type DimRoundingMode = 'floor' | 'round' | 'ceil';

@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConvPad } from './conv-geometry.js';
 import { installGradientFixes } from './install-gradient-fixes.js';
 import { safeNorm } from './safe-norm.js';
-import { TEST_BACKENDS, finiteDifferenceGradient, normals, relativeError, useBackend } from './test-helpers.js';
+import {
+  TEST_BACKENDS,
+  finiteDifferenceGradient,
+  normals,
+  relativeError,
+  useBackend,
+} from './test-helpers.js';
 
 interface ConvCase {
   name: string;
@@ -19,17 +25,55 @@ const CASES: ConvCase[] = [
   { name: 'k4 s2 same', x: [2, 8, 8, 3], w: [4, 4, 3, 4], strides: 2, pad: 'same', dilations: 1 },
   { name: 'k3 s2 valid odd H', x: [2, 9, 7, 3], w: [3, 3, 3, 4], strides: 2, pad: 'valid', dilations: 1 },
   { name: 'k5 s3 same', x: [2, 10, 11, 2], w: [5, 5, 2, 3], strides: 3, pad: 'same', dilations: 1 },
-  { name: 'k2 s3 valid (k < s, unused rows)', x: [2, 8, 8, 2], w: [2, 2, 2, 3], strides: 3, pad: 'valid', dilations: 1 },
-  { name: 'k3 strides [1,2] explicit pad', x: [2, 7, 8, 2], w: [3, 3, 2, 3], strides: [1, 2], pad: [[0, 0], [2, 1], [0, 2], [0, 0]], dilations: 1 },
+  {
+    name: 'k2 s3 valid (k < s, unused rows)',
+    x: [2, 8, 8, 2],
+    w: [2, 2, 2, 3],
+    strides: 3,
+    pad: 'valid',
+    dilations: 1,
+  },
+  {
+    name: 'k3 strides [1,2] explicit pad',
+    x: [2, 7, 8, 2],
+    w: [3, 3, 2, 3],
+    strides: [1, 2],
+    pad: [
+      [0, 0],
+      [2, 1],
+      [0, 2],
+      [0, 0],
+    ],
+    dilations: 1,
+  },
   { name: 'k3 dilation 2 same', x: [2, 9, 9, 2], w: [3, 3, 2, 3], strides: 1, pad: 'same', dilations: 2 },
-  { name: 'k3 s2 same cin 1 (im2col dW)', x: [2, 9, 8, 1], w: [3, 3, 1, 12], strides: 2, pad: 'same', dilations: 1 },
-  { name: 'k2 dilation 2 valid cin 1 (im2col dW)', x: [2, 7, 7, 1], w: [2, 2, 1, 4], strides: 1, pad: 'valid', dilations: 2 },
+  {
+    name: 'k3 s2 same cin 1 (im2col dW)',
+    x: [2, 9, 8, 1],
+    w: [3, 3, 1, 12],
+    strides: 2,
+    pad: 'same',
+    dilations: 1,
+  },
+  {
+    name: 'k2 dilation 2 valid cin 1 (im2col dW)',
+    x: [2, 7, 7, 1],
+    w: [2, 2, 1, 4],
+    strides: 1,
+    pad: 'valid',
+    dilations: 2,
+  },
 ];
 
 /** Loss L(x, w) = Σ conv2d(x, w) ⊙ c with fixed weights c. */
 function convLoss(c: ConvCase, weights: tf.Tensor) {
   return (x: tf.Tensor, w: tf.Tensor) =>
-    tf.sum(tf.mul(tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, c.strides, c.pad as 'same', 'NHWC', c.dilations), weights)) as tf.Scalar;
+    tf.sum(
+      tf.mul(
+        tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, c.strides, c.pad as 'same', 'NHWC', c.dilations),
+        weights,
+      ),
+    ) as tf.Scalar;
 }
 
 interface Reference {
@@ -53,11 +97,16 @@ function builtinGradients(c: ConvCase, x: tf.Tensor4D, w: tf.Tensor4D, dy: tf.Te
   for (let i = 0; i < kh; i++)
     for (let j = 0; j < kw; j++)
       for (let ci = 0; ci < cin; ci++)
-        for (let co = 0; co < cout; co++) dilated[tap(i, j, ci, co)] = wv[((i * kw + j) * cin + ci) * cout + co];
+        for (let co = 0; co < cout; co++)
+          dilated[tap(i, j, ci, co)] = wv[((i * kw + j) * cin + ci) * cout + co];
   const attrs = { strides: c.strides, pad: c.pad, dataFormat: 'NHWC' } as unknown as tf.NamedAttrMap;
   const filter = tf.tensor(dilated, dilatedShape);
-  const dx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter }, { ...attrs, inputShape: x.shape }) as tf.Tensor;
-  const dwDilated = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: dilatedShape }) as tf.Tensor;
+  const dx = tf
+    .engine()
+    .runKernel('Conv2DBackpropInput', { dy, filter }, { ...attrs, inputShape: x.shape }) as tf.Tensor;
+  const dwDilated = tf
+    .engine()
+    .runKernel('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: dilatedShape }) as tf.Tensor;
   const dwv = dwDilated.dataSync();
   const dw = new Float32Array(wv.length);
   for (let i = 0; i < kh; i++)
@@ -70,10 +119,29 @@ function builtinGradients(c: ConvCase, x: tf.Tensor4D, w: tf.Tensor4D, dy: tf.Te
 }
 
 function tensors(c: ConvCase) {
-  const x = tf.tensor(normals(c.x.reduce((a, b) => a * b), 21), c.x) as tf.Tensor4D;
-  const w = tf.tensor(normals(c.w.reduce((a, b) => a * b), 22, 0.5), c.w) as tf.Tensor4D;
+  const x = tf.tensor(
+    normals(
+      c.x.reduce((a, b) => a * b),
+      21,
+    ),
+    c.x,
+  ) as tf.Tensor4D;
+  const w = tf.tensor(
+    normals(
+      c.w.reduce((a, b) => a * b),
+      22,
+      0.5,
+    ),
+    c.w,
+  ) as tf.Tensor4D;
   const yShape = tf.tidy(() => tf.conv2d(x, w, c.strides, c.pad as 'same', 'NHWC', c.dilations).shape);
-  const weights = tf.tensor(normals(yShape.reduce((a, b) => a * b), 23), yShape) as tf.Tensor4D;
+  const weights = tf.tensor(
+    normals(
+      yShape.reduce((a, b) => a * b),
+      23,
+    ),
+    yShape,
+  ) as tf.Tensor4D;
   return { x, w, weights };
 }
 
@@ -107,20 +175,27 @@ describe.each(TEST_BACKENDS)('Conv2D gradient from forward convolutions on %s', 
     expect(tf.memory().numTensors).toBe(tensorsBefore);
   });
 
-  it.skipIf(backend !== 'cpu')('NCHW (cpu only; wasm convs are NHWC): dx and dW match the built-in kernels', () => {
-    const x = tf.tensor(normals(2 * 3 * 7 * 7, 1), [2, 3, 7, 7]) as tf.Tensor4D;
-    const w = tf.tensor(normals(3 * 3 * 3 * 4, 2), [3, 3, 3, 4]) as tf.Tensor4D;
-    const dy = tf.tensor(normals(2 * 4 * 4 * 4, 3), [2, 4, 4, 4]) as tf.Tensor4D;
-    const [dx, dw] = tf.grads((xi: tf.Tensor, wi: tf.Tensor) =>
-      tf.sum(tf.mul(tf.conv2d(xi as tf.Tensor4D, wi as tf.Tensor4D, 2, 'same', 'NCHW'), dy)),
-    )([x, w]);
-    const attrs = { strides: 2, pad: 'same', dataFormat: 'NCHW' } as unknown as tf.NamedAttrMap;
-    const refDx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: w }, { ...attrs, inputShape: x.shape }) as tf.Tensor;
-    const refDw = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: w.shape }) as tf.Tensor;
-    expect(relativeError(dx.dataSync(), refDx.dataSync())).toBeLessThan(1e-5);
-    expect(relativeError(dw.dataSync(), refDw.dataSync())).toBeLessThan(1e-5);
-    tf.dispose([x, w, dy, dx, dw, refDx, refDw]);
-  });
+  it.skipIf(backend !== 'cpu')(
+    'NCHW (cpu only; wasm convs are NHWC): dx and dW match the built-in kernels',
+    () => {
+      const x = tf.tensor(normals(2 * 3 * 7 * 7, 1), [2, 3, 7, 7]) as tf.Tensor4D;
+      const w = tf.tensor(normals(3 * 3 * 3 * 4, 2), [3, 3, 3, 4]) as tf.Tensor4D;
+      const dy = tf.tensor(normals(2 * 4 * 4 * 4, 3), [2, 4, 4, 4]) as tf.Tensor4D;
+      const [dx, dw] = tf.grads((xi: tf.Tensor, wi: tf.Tensor) =>
+        tf.sum(tf.mul(tf.conv2d(xi as tf.Tensor4D, wi as tf.Tensor4D, 2, 'same', 'NCHW'), dy)),
+      )([x, w]);
+      const attrs = { strides: 2, pad: 'same', dataFormat: 'NCHW' } as unknown as tf.NamedAttrMap;
+      const refDx = tf
+        .engine()
+        .runKernel('Conv2DBackpropInput', { dy, filter: w }, { ...attrs, inputShape: x.shape }) as tf.Tensor;
+      const refDw = tf
+        .engine()
+        .runKernel('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: w.shape }) as tf.Tensor;
+      expect(relativeError(dx.dataSync(), refDx.dataSync())).toBeLessThan(1e-5);
+      expect(relativeError(dw.dataSync(), refDw.dataSync())).toBeLessThan(1e-5);
+      tf.dispose([x, w, dy, dx, dw, refDx, refDw]);
+    },
+  );
 
   /**
    * Two-conv critic D(x) = Σ tanh(conv(tanh(conv(x, w1, s2 same)), w2, s2 valid)) ⊙ r (tanh: no
@@ -137,40 +212,48 @@ describe.each(TEST_BACKENDS)('Conv2D gradient from forward convolutions on %s', 
     const n2 = 3 * 3 * hidden * 2;
     const apply = (theta: tf.Tensor, x: tf.Tensor) => {
       const [w1, w2] = tf.split(theta, [n1, n2]);
-      const h = tf.tanh(tf.conv2d(x as tf.Tensor4D, tf.reshape(w1, [3, 3, cin, hidden]) as tf.Tensor4D, 2, 'same'));
+      const h = tf.tanh(
+        tf.conv2d(x as tf.Tensor4D, tf.reshape(w1, [3, 3, cin, hidden]) as tf.Tensor4D, 2, 'same'),
+      );
       const o = tf.conv2d(h, tf.reshape(w2, [3, 3, hidden, 2]) as tf.Tensor4D, 2, 'valid');
       return tf.sum(tf.mul(tf.tanh(o), tf.linspace(-1, 1, o.size).reshape(o.shape)));
     };
     return { apply, size: n1 + n2 };
   }
 
-  it.each(CRITICS)('gradient penalty through a 2-conv critic, $name, matches finite differences in the weights', ({ name, cin, hidden }) => {
-    const critic = criticOf(cin, hidden);
-    const theta = tf.tensor(normals(critic.size, 31, 0.5));
-    const x = tf.tensor(normals(2 * 7 * 7 * cin, 32), [2, 7, 7, cin]);
-    const penalty = (t: tf.Tensor) => {
-      const gx = tf.grad((xi: tf.Tensor) => critic.apply(t, xi))(x);
-      return tf.mean(tf.square(tf.sub(safeNorm(gx, [1, 2, 3]), 1))) as tf.Scalar;
-    };
-    const e = relativeError(tf.grad(penalty)(theta).dataSync(), finiteDifferenceGradient(penalty, theta));
-    console.log(`[${backend}] conv critic ${name} gradient penalty: ${e.toExponential(2)}`);
-    expect(e).toBeLessThan(1e-3);
-    tf.dispose([theta, x]);
-  });
+  it.each(CRITICS)(
+    'gradient penalty through a 2-conv critic, $name, matches finite differences in the weights',
+    ({ name, cin, hidden }) => {
+      const critic = criticOf(cin, hidden);
+      const theta = tf.tensor(normals(critic.size, 31, 0.5));
+      const x = tf.tensor(normals(2 * 7 * 7 * cin, 32), [2, 7, 7, cin]);
+      const penalty = (t: tf.Tensor) => {
+        const gx = tf.grad((xi: tf.Tensor) => critic.apply(t, xi))(x);
+        return tf.mean(tf.square(tf.sub(safeNorm(gx, [1, 2, 3]), 1))) as tf.Scalar;
+      };
+      const e = relativeError(tf.grad(penalty)(theta).dataSync(), finiteDifferenceGradient(penalty, theta));
+      console.log(`[${backend}] conv critic ${name} gradient penalty: ${e.toExponential(2)}`);
+      expect(e).toBeLessThan(1e-3);
+      tf.dispose([theta, x]);
+    },
+  );
 
-  it.each(CRITICS)('unrolled-GAN second derivative d/dx Σ(∂D/∂W ⊙ V), $name, matches finite differences in x', ({ name, cin, hidden }) => {
-    const critic = criticOf(cin, hidden);
-    const theta = tf.tensor(normals(critic.size, 41, 0.5));
-    const x = tf.tensor(normals(2 * 7 * 7 * cin, 43), [2, 7, 7, cin]);
-    // V plays the role of the vector backpropagated through an unrolled update θ − η∂D/∂θ.
-    const v = tf.grad((t: tf.Tensor) => critic.apply(t, x))(theta);
-    const inner = (xi: tf.Tensor) => {
-      const gw = tf.grad((t: tf.Tensor) => critic.apply(t, xi))(theta);
-      return tf.sum(tf.mul(gw, v)) as tf.Scalar;
-    };
-    const e = relativeError(tf.grad(inner)(x).dataSync(), finiteDifferenceGradient(inner, x));
-    console.log(`[${backend}] conv critic ${name} unrolled d/dx of dD/dW: ${e.toExponential(2)}`);
-    expect(e).toBeLessThan(1e-3);
-    tf.dispose([theta, v, x]);
-  });
+  it.each(CRITICS)(
+    'unrolled-GAN second derivative d/dx Σ(∂D/∂W ⊙ V), $name, matches finite differences in x',
+    ({ name, cin, hidden }) => {
+      const critic = criticOf(cin, hidden);
+      const theta = tf.tensor(normals(critic.size, 41, 0.5));
+      const x = tf.tensor(normals(2 * 7 * 7 * cin, 43), [2, 7, 7, cin]);
+      // V plays the role of the vector backpropagated through an unrolled update θ − η∂D/∂θ.
+      const v = tf.grad((t: tf.Tensor) => critic.apply(t, x))(theta);
+      const inner = (xi: tf.Tensor) => {
+        const gw = tf.grad((t: tf.Tensor) => critic.apply(t, xi))(theta);
+        return tf.sum(tf.mul(gw, v)) as tf.Scalar;
+      };
+      const e = relativeError(tf.grad(inner)(x).dataSync(), finiteDifferenceGradient(inner, x));
+      console.log(`[${backend}] conv critic ${name} unrolled d/dx of dD/dW: ${e.toExponential(2)}`);
+      expect(e).toBeLessThan(1e-3);
+      tf.dispose([theta, v, x]);
+    },
+  );
 });

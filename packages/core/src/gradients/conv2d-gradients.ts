@@ -15,8 +15,7 @@ interface ConvAttrs {
 
 const toNhwc = (t: tf.Tensor): tf.Tensor4D => tf.transpose(t, [0, 2, 3, 1]) as tf.Tensor4D;
 const toNchw = (t: tf.Tensor): tf.Tensor4D => tf.transpose(t, [0, 3, 1, 2]) as tf.Tensor4D;
-const nhwcShape = (s: number[], nchw: boolean): Shape4 =>
-  (nchw ? [s[0], s[2], s[3], s[1]] : s) as Shape4;
+const nhwcShape = (s: number[], nchw: boolean): Shape4 => (nchw ? [s[0], s[2], s[3], s[1]] : s) as Shape4;
 
 /**
  * Gradient configs for tfjs' three 2-D convolution kernels, every one made of forward
@@ -45,7 +44,15 @@ export function conv2dGradientConfigs(): tf.GradConfig[] {
         const xShape = nhwcShape(x.shape, nchw);
         return {
           x: () => {
-            const dx = conv2dInputGradient(dy4, filter, xShape, a.strides, a.pad, a.dilations, a.dimRoundingMode);
+            const dx = conv2dInputGradient(
+              dy4,
+              filter,
+              xShape,
+              a.strides,
+              a.pad,
+              a.dilations,
+              a.dimRoundingMode,
+            );
             return nchw ? toNchw(dx) : dx;
           },
           filter: () =>
@@ -75,7 +82,15 @@ export function conv2dGradientConfigs(): tf.GradConfig[] {
             return nchw ? toNchw(r) : r;
           },
           filter: () =>
-            conv2dFilterGradient(ddx4, nchw ? toNhwc(dy) : dy, filter.shape, a.strides, a.pad, 1, a.dimRoundingMode),
+            conv2dFilterGradient(
+              ddx4,
+              nchw ? toNhwc(dy) : dy,
+              filter.shape,
+              a.strides,
+              a.pad,
+              1,
+              a.dimRoundingMode,
+            ),
         };
       },
     },

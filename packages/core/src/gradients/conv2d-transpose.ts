@@ -22,11 +22,24 @@ export function conv2dTranspose<T extends tf.Tensor3D | tf.Tensor4D>(
   pad: ConvPad,
   dimRoundingMode?: DimRoundingMode,
 ): T {
-  const out4 = (outputShape.length === 3 ? [1, ...outputShape] : outputShape) as [number, number, number, number];
+  const out4 = (outputShape.length === 3 ? [1, ...outputShape] : outputShape) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [xi, wi, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     save([xi, wi]);
-    const value = conv2dInputGradient(xi as tf.Tensor4D, wi as tf.Tensor4D, out4, strides, pad, 1, dimRoundingMode);
+    const value = conv2dInputGradient(
+      xi as tf.Tensor4D,
+      wi as tf.Tensor4D,
+      out4,
+      strides,
+      pad,
+      1,
+      dimRoundingMode,
+    );
     const gradFunc = (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]): tf.Tensor[] => {
       const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
       return [

@@ -20,7 +20,12 @@ describe('installGradientFixes', () => {
 
     const a = normals(6 * 4, 1);
     const b = normals(5 * 4, 2);
-    const cpu = tf.tidy(() => tf.matMul(tf.tensor(a, [6, 4]), tf.tensor(b, [5, 4]), false, true).dataSync().slice());
+    const cpu = tf.tidy(() =>
+      tf
+        .matMul(tf.tensor(a, [6, 4]), tf.tensor(b, [5, 4]), false, true)
+        .dataSync()
+        .slice(),
+    );
 
     // Registered after the call, and before the backend initializes: selectBackend's order.
     await import('@tensorflow/tfjs-backend-wasm');
@@ -31,7 +36,12 @@ describe('installGradientFixes', () => {
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
     await tf.setBackend('wasm');
     await tf.ready();
-    const wasm = tf.tidy(() => tf.matMul(tf.tensor(a, [6, 4]), tf.tensor(b, [5, 4]), false, true).dataSync().slice());
+    const wasm = tf.tidy(() =>
+      tf
+        .matMul(tf.tensor(a, [6, 4]), tf.tensor(b, [5, 4]), false, true)
+        .dataSync()
+        .slice(),
+    );
     expect(relativeError(wasm, cpu)).toBeLessThan(1e-6);
   });
 });

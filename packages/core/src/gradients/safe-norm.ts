@@ -17,11 +17,6 @@ export function safeSqrt(x: tf.Tensor, eps = 1e-12): tf.Tensor {
  * 2017, arXiv:1704.00028), EBGAN's pulling-away ‖Sᵢ‖, the minibatch stddev feature.
  * Its gradient is x / safeNorm(x), which is 0 (not NaN) at x = 0.
  */
-export function safeNorm(
-  x: tf.Tensor,
-  axis?: number | number[],
-  keepDims = false,
-  eps = 1e-12,
-): tf.Tensor {
+export function safeNorm(x: tf.Tensor, axis?: number | number[], keepDims = false, eps = 1e-12): tf.Tensor {
   return tf.tidy(() => tf.sqrt(tf.add(tf.sum(tf.square(x), axis, keepDims), eps)));
 }

@@ -21,7 +21,18 @@ function tensors() {
 function fusedGradients(): Float32Array[] {
   const { x, w, bias, c } = tensors();
   const grads = tf.grads((xi: tf.Tensor, wi: tf.Tensor, bi: tf.Tensor) =>
-    tf.sum(tf.mul(tf.fused.conv2d({ x: xi as tf.Tensor4D, filter: wi as tf.Tensor4D, strides: 2, pad: 'same', bias: bi }), c)),
+    tf.sum(
+      tf.mul(
+        tf.fused.conv2d({
+          x: xi as tf.Tensor4D,
+          filter: wi as tf.Tensor4D,
+          strides: 2,
+          pad: 'same',
+          bias: bi,
+        }),
+        c,
+      ),
+    ),
   )([x, w, bias]);
   const r = grads.map((g) => g.dataSync().slice() as Float32Array);
   tf.dispose([x, w, bias, c, ...grads]);
@@ -32,7 +43,9 @@ function fusedGradients(): Float32Array[] {
 function penaltyGradient(conv: (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor): Float32Array {
   const { x, w, bias, c } = tensors();
   const g = tf.grad((wi: tf.Tensor) => {
-    const gx = tf.grad((xi: tf.Tensor) => tf.sum(tf.mul(tf.tanh(conv(xi as tf.Tensor4D, wi as tf.Tensor4D)), c)))(x);
+    const gx = tf.grad((xi: tf.Tensor) =>
+      tf.sum(tf.mul(tf.tanh(conv(xi as tf.Tensor4D, wi as tf.Tensor4D)), c)),
+    )(x);
     return tf.sum(tf.square(gx));
   })(w);
   const r = g.dataSync().slice() as Float32Array;

@@ -22,14 +22,18 @@ function asTensor4D(t: tf.TensorInfo | undefined, kernel: string): tf.Tensor4D {
   // Ops call kernels with their Tensor objects; only other kernels pass bare TensorInfos, and no
   // wasm kernel calls these two.
   if (!(t instanceof tf.Tensor)) {
-    throw new BackendError(`GANForge's wasm ${kernel} kernel was called with a raw TensorInfo; call it through tf ops.`);
+    throw new BackendError(
+      `GANForge's wasm ${kernel} kernel was called with a raw TensorInfo; call it through tf ops.`,
+    );
   }
   return t as tf.Tensor4D;
 }
 
 function checkNhwc(attrs: BackpropAttrs, kernel: string): void {
   if (attrs.dataFormat === 'NCHW') {
-    throw new BackendError(`GANForge's wasm ${kernel} kernel supports NHWC only (wasm convolutions are NHWC).`);
+    throw new BackendError(
+      `GANForge's wasm ${kernel} kernel supports NHWC only (wasm convolutions are NHWC).`,
+    );
   }
 }
 

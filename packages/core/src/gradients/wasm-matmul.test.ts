@@ -22,14 +22,37 @@ interface MatMulCase {
 }
 
 /** Logical shapes [.., m, k] × [.., k, n], stored transposed where a flag is set. */
-function shapes(batchA: number[], batchB: number[], m: number, k: number, n: number, tA: boolean, tB: boolean) {
+function shapes(
+  batchA: number[],
+  batchB: number[],
+  m: number,
+  k: number,
+  n: number,
+  tA: boolean,
+  tB: boolean,
+) {
   return { a: [...batchA, ...(tA ? [k, m] : [m, k])], b: [...batchB, ...(tB ? [n, k] : [k, n])] };
 }
 
 const CASES: MatMulCase[] = [
-  ...COMBOS.map(([tA, tB]) => ({ name: `batched 3×5×7·7×6 tA=${tA} tB=${tB}`, ...shapes([3], [3], 5, 7, 6, tA, tB), transposeA: tA, transposeB: tB })),
-  ...COMBOS.map(([tA, tB]) => ({ name: `rank-4 2×3×4×5·2×3×5×6 tA=${tA} tB=${tB}`, ...shapes([2, 3], [2, 3], 4, 5, 6, tA, tB), transposeA: tA, transposeB: tB })),
-  ...COMBOS.map(([tA, tB]) => ({ name: `2-D 16×33·33×9 tA=${tA} tB=${tB}`, ...shapes([], [], 16, 33, 9, tA, tB), transposeA: tA, transposeB: tB })),
+  ...COMBOS.map(([tA, tB]) => ({
+    name: `batched 3×5×7·7×6 tA=${tA} tB=${tB}`,
+    ...shapes([3], [3], 5, 7, 6, tA, tB),
+    transposeA: tA,
+    transposeB: tB,
+  })),
+  ...COMBOS.map(([tA, tB]) => ({
+    name: `rank-4 2×3×4×5·2×3×5×6 tA=${tA} tB=${tB}`,
+    ...shapes([2, 3], [2, 3], 4, 5, 6, tA, tB),
+    transposeA: tA,
+    transposeB: tB,
+  })),
+  ...COMBOS.map(([tA, tB]) => ({
+    name: `2-D 16×33·33×9 tA=${tA} tB=${tB}`,
+    ...shapes([], [], 16, 33, 9, tA, tB),
+    transposeA: tA,
+    transposeB: tB,
+  })),
   ...COMBOS.map(([tA, tB]) => ({
     name: `_FusedMatMul bias+relu tA=${tA} tB=${tB}`,
     ...shapes([], [], 8, 12, 5, tA, tB),
@@ -52,7 +75,15 @@ function compute(c: MatMulCase) {
   const bias = c.fused ? tf.tensor(normals(size(c.fused.bias), 73), c.fused.bias) : undefined;
   const f = (ai: tf.Tensor, bi: tf.Tensor) =>
     c.fused
-      ? tf.fused.matMul({ a: ai, b: bi, transposeA: c.transposeA, transposeB: c.transposeB, bias, activation: c.fused.activation, leakyreluAlpha: 0.2 })
+      ? tf.fused.matMul({
+          a: ai,
+          b: bi,
+          transposeA: c.transposeA,
+          transposeB: c.transposeB,
+          bias,
+          activation: c.fused.activation,
+          leakyreluAlpha: 0.2,
+        })
       : tf.matMul(ai, bi, c.transposeA, c.transposeB);
   const y = f(a, b);
   const weights = tf.tensor(normals(y.size, 74), y.shape);
@@ -91,7 +122,11 @@ describe('wasm matmul wrapper (explicit transposes)', () => {
     const got = compute(c);
     expect(tf.memory().numTensors).toBe(before);
     expect(got.shape).toEqual(ref.shape);
-    const errors = [relativeError(got.y, ref.y), relativeError(got.da, ref.da), relativeError(got.db, ref.db)];
+    const errors = [
+      relativeError(got.y, ref.y),
+      relativeError(got.da, ref.da),
+      relativeError(got.db, ref.db),
+    ];
     for (const e of errors) expect(e).toBeLessThan(1e-5);
   });
 

@@ -11,7 +11,11 @@ interface DisposingBackend {
 const installed = new WeakSet<tf.KernelFunc>();
 
 /** Transposes the last two axes of `t` with the backend's own Transpose kernel, at rank 3. */
-function transposeLastTwo(t: tf.TensorInfo, transposeKernel: tf.KernelFunc, backend: KernelArgs['backend']): tf.TensorInfo {
+function transposeLastTwo(
+  t: tf.TensorInfo,
+  transposeKernel: tf.KernelFunc,
+  backend: KernelArgs['backend'],
+): tf.TensorInfo {
   const shape = t.shape;
   const rows = shape[shape.length - 2];
   const cols = shape[shape.length - 1];

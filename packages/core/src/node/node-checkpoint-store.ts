@@ -16,7 +16,10 @@ export const nodeCheckpointStore: CheckpointStore = {
       try {
         return new Uint8Array(await readFile(join(dir, file)));
       } catch {
-        throw new CheckpointError(`checkpoint ${dir}: file ${file} is missing or unreadable`, join(dir, file));
+        throw new CheckpointError(
+          `checkpoint ${dir}: file ${file} is missing or unreadable`,
+          join(dir, file),
+        );
       }
     };
   },

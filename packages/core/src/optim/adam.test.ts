@@ -4,7 +4,13 @@ import { Rng } from '../rng/rng.js';
 import type { ParamTree } from '../types/network.js';
 import { ADAM_BETA1_POWER, ADAM_BETA2_POWER, adam } from './adam.js';
 import { tensorCountsOverUpdates, updateGradientError } from './fixtures/finite-difference.js';
-import { compareWithTfjs, gradientAt, initialParams, readTree, relativeError } from './fixtures/reference-run.js';
+import {
+  compareWithTfjs,
+  gradientAt,
+  initialParams,
+  readTree,
+  relativeError,
+} from './fixtures/reference-run.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -20,7 +26,9 @@ describe('adam', () => {
       const theirs = tf.train.adam(1e-2, beta1, beta2, epsilon);
       const r = compareWithTfjs(adam({ lr: 1e-2, beta1, beta2, epsilon }), theirs, 100);
       theirs.dispose();
-      console.info(`adam β=(${beta1}, ${beta2}) ε=${epsilon}: max rel err ${r.maxRelativeError.toExponential(2)}`);
+      console.info(
+        `adam β=(${beta1}, ${beta2}) ε=${epsilon}: max rel err ${r.maxRelativeError.toExponential(2)}`,
+      );
       expect(r.maxRelativeError).toBeLessThan(1e-5);
     }
   });
@@ -35,7 +43,8 @@ describe('adam', () => {
         if (i === resumeAt) {
           // What a checkpoint does: read every tensor, rebuild from the raw values.
           const rebuilt: ParamTree = {};
-          for (const [k, t] of Object.entries(state)) rebuilt[k] = tf.tensor(await t.data(), t.shape, 'float32');
+          for (const [k, t] of Object.entries(state))
+            rebuilt[k] = tf.tensor(await t.data(), t.shape, 'float32');
           tf.dispose(state);
           state = rebuilt;
         }
@@ -46,8 +55,16 @@ describe('adam', () => {
         state = next.state;
       }
       expect(Object.keys(state).sort()).toEqual(
-        [ADAM_BETA1_POWER, ADAM_BETA2_POWER, 'm/layers/0/bias', 'm/layers/0/kernel', 'm/layers/1/kernel',
-          'v/layers/0/bias', 'v/layers/0/kernel', 'v/layers/1/kernel'].sort(),
+        [
+          ADAM_BETA1_POWER,
+          ADAM_BETA2_POWER,
+          'm/layers/0/bias',
+          'm/layers/0/kernel',
+          'm/layers/1/kernel',
+          'v/layers/0/bias',
+          'v/layers/0/kernel',
+          'v/layers/1/kernel',
+        ].sort(),
       );
       expect(state[ADAM_BETA1_POWER].dataSync()[0]).toBeCloseTo(0.9 ** (steps + 1), 6);
       const out = { ...readTree(params), ...readTree(state) };
@@ -56,7 +73,8 @@ describe('adam', () => {
     };
     const straight = await run(60);
     const resumed = await run(60, 30);
-    for (const key of Object.keys(straight)) expect(Array.from(resumed[key])).toEqual(Array.from(straight[key]));
+    for (const key of Object.keys(straight))
+      expect(Array.from(resumed[key])).toEqual(Array.from(straight[key]));
   });
 
   it('is differentiable through update: matches central finite differences', () => {
@@ -92,7 +110,9 @@ describe('adam', () => {
       const minus = x0.slice();
       plus[i] += h;
       minus[i] -= h;
-      numeric[i] = (tf.tidy(() => f(tf.tensor(plus)).dataSync()[0]) - tf.tidy(() => f(tf.tensor(minus)).dataSync()[0])) / (2 * h);
+      numeric[i] =
+        (tf.tidy(() => f(tf.tensor(plus)).dataSync()[0]) - tf.tidy(() => f(tf.tensor(minus)).dataSync()[0])) /
+        (2 * h);
     }
     const err = relativeError({ g: analytic.dataSync() as Float32Array }, { g: numeric });
     console.info(`adam, 3 unrolled steps, vs finite differences: rel err ${err.toExponential(2)}`);
@@ -112,7 +132,9 @@ describe('adam', () => {
     expect(values.every(Number.isFinite)).toBe(true);
     for (const v of values) expect(Math.abs(v - -lr / epsilon) / (lr / epsilon)).toBeLessThan(1e-5);
     // The trap this guards against: tfjs' own sqrt gives NaN at the same point.
-    const raw = tf.grad((g: tf.Tensor) => tf.sum(tf.div(g, tf.add(tf.sqrt(tf.square(g)), epsilon))) as tf.Scalar)(tf.zeros([3]));
+    const raw = tf.grad(
+      (g: tf.Tensor) => tf.sum(tf.div(g, tf.add(tf.sqrt(tf.square(g)), epsilon))) as tf.Scalar,
+    )(tf.zeros([3]));
     expect(Number.isNaN(raw.dataSync()[0])).toBe(true);
     tf.dispose([d, raw, state]);
   });

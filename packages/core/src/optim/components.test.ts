@@ -11,7 +11,15 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const settings: OptimizerSettings = { kind: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999, epsilon: 1e-8, momentum: 0, rho: 0.9 };
+const settings: OptimizerSettings = {
+  kind: 'adam',
+  lr: 2e-4,
+  beta1: 0.5,
+  beta2: 0.999,
+  epsilon: 1e-8,
+  momentum: 0,
+  rho: 0.9,
+};
 
 /** One step on p = [1] with g = [1]: the parameter after it. */
 function oneStep(opt: ReturnType<typeof optimizerFromSettings>): number {
@@ -28,19 +36,28 @@ describe('optimizerFromSettings', () => {
     expect(oneStep(optimizerFromSettings(settings))).toBeCloseTo(1 - 2e-4, 7);
     expect(oneStep(optimizerFromSettings({ ...settings, kind: 'sgd', lr: 0.1 }))).toBeCloseTo(0.9, 7);
     // RMSprop's first step: lr·g/√((1 − ρ)g² + ε) = 0.1/√0.1.
-    expect(oneStep(optimizerFromSettings({ ...settings, kind: 'rmsprop', lr: 0.1 }))).toBeCloseTo(1 - 0.1 / Math.sqrt(0.1 + 1e-8), 6);
+    expect(oneStep(optimizerFromSettings({ ...settings, kind: 'rmsprop', lr: 0.1 }))).toBeCloseTo(
+      1 - 0.1 / Math.sqrt(0.1 + 1e-8),
+      6,
+    );
   });
 
   it('names the known kinds for an unknown one', () => {
     expect(() => optimizerFromSettings({ ...settings, kind: 'adagrad' })).toThrow(ConfigError);
-    expect(() => optimizerFromSettings({ ...settings, kind: 'adagrad' })).toThrow(/unknown optimizer kind 'adagrad': core provides 'adam', 'sgd', 'rmsprop'/);
+    expect(() => optimizerFromSettings({ ...settings, kind: 'adagrad' })).toThrow(
+      /unknown optimizer kind 'adagrad': core provides 'adam', 'sgd', 'rmsprop'/,
+    );
   });
 });
 
 describe('optimizerComponents', () => {
   it('defines adam, sgd and rmsprop optimizer components whose schemas accept resolved settings', () => {
     const defs = optimizerComponents();
-    expect(defs.map((d) => `${d.kind}:${d.name}`)).toEqual(['optimizer:adam', 'optimizer:sgd', 'optimizer:rmsprop']);
+    expect(defs.map((d) => `${d.kind}:${d.name}`)).toEqual([
+      'optimizer:adam',
+      'optimizer:sgd',
+      'optimizer:rmsprop',
+    ]);
     const { kind: _kind, ...block } = settings;
     for (const def of defs) {
       expect(def.description.length).toBeGreaterThan(10);

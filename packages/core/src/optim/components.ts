@@ -61,7 +61,8 @@ export function optimizerComponents(): AnyComponentDefinition[] {
     defineComponent({
       kind: 'optimizer',
       name: 'rmsprop',
-      description: 'RMSprop in TensorFlow form, ε inside the root (Tieleman & Hinton 2012; centered: Graves 2013)',
+      description:
+        'RMSprop in TensorFlow form, ε inside the root (Tieleman & Hinton 2012; centered: Graves 2013)',
       options: rmspropOptionsSchema,
       create: (o) => rmsprop(o),
     }),

@@ -19,7 +19,9 @@ describe('rmsprop', () => {
       const theirs = tf.train.rmsprop(5e-3, rho, momentum, epsilon);
       const r = compareWithTfjs(rmsprop({ lr: 5e-3, rho, momentum, epsilon }), theirs, 100);
       theirs.dispose();
-      console.info(`rmsprop ρ=${rho} μ=${momentum} ε=${epsilon}: max rel err ${r.maxRelativeError.toExponential(2)}`);
+      console.info(
+        `rmsprop ρ=${rho} μ=${momentum} ε=${epsilon}: max rel err ${r.maxRelativeError.toExponential(2)}`,
+      );
       expect(r.maxRelativeError).toBeLessThan(1e-5);
     }
   });
@@ -28,7 +30,13 @@ describe('rmsprop', () => {
     // tfjs 4.22 computes √(s − c² − ε); ours is TensorFlow's √(s − c² + ε). They agree at ε = 0.
     // No all-zero gradient entry here: with ε = 0 both would divide 0 by 0.
     const theirs = tf.train.rmsprop(5e-3, 0.9, 0.5, 0, true);
-    const r = compareWithTfjs(rmsprop({ lr: 5e-3, rho: 0.9, momentum: 0.5, epsilon: 0, centered: true }), theirs, 100, 9, false);
+    const r = compareWithTfjs(
+      rmsprop({ lr: 5e-3, rho: 0.9, momentum: 0.5, epsilon: 0, centered: true }),
+      theirs,
+      100,
+      9,
+      false,
+    );
     theirs.dispose();
     console.info(`rmsprop centered ε=0: max rel err ${r.maxRelativeError.toExponential(2)}`);
     expect(r.maxRelativeError).toBeLessThan(1e-5);
@@ -47,7 +55,10 @@ describe('rmsprop', () => {
   });
 
   it('is differentiable through update (finite differences)', () => {
-    for (const opt of [rmsprop({ lr: 0.05 }), rmsprop({ lr: 0.05, momentum: 0.5, centered: true, epsilon: 1e-3 })]) {
+    for (const opt of [
+      rmsprop({ lr: 0.05 }),
+      rmsprop({ lr: 0.05, momentum: 0.5, centered: true, epsilon: 1e-3 }),
+    ]) {
       const err = updateGradientError(opt, 13);
       console.info(`rmsprop update inside tf.grad vs finite differences: rel err ${err.toExponential(2)}`);
       expect(err).toBeLessThan(1e-3);

@@ -23,7 +23,9 @@ describe('sgd', () => {
       const theirs = tf.train.momentum(0.02, 0.9, nesterov);
       const r = compareWithTfjs(sgd({ lr: 0.02, momentum: 0.9, nesterov }), theirs, 100);
       theirs.dispose();
-      console.info(`sgd momentum 0.9 nesterov=${nesterov}: max rel err ${r.maxRelativeError.toExponential(2)}`);
+      console.info(
+        `sgd momentum 0.9 nesterov=${nesterov}: max rel err ${r.maxRelativeError.toExponential(2)}`,
+      );
       expect(r.maxRelativeError).toBeLessThan(1e-5);
     }
   });
@@ -45,7 +47,11 @@ describe('sgd', () => {
 
   it('leaks no tensor over repeated updates', () => {
     const rng = new Rng(5, 'grads');
-    const counts = tensorCountsOverUpdates(sgd({ lr: 1e-3, momentum: 0.9 }), (i) => gradientAt(rng, i), initialParams(5));
+    const counts = tensorCountsOverUpdates(
+      sgd({ lr: 1e-3, momentum: 0.9 }),
+      (i) => gradientAt(rng, i),
+      initialParams(5),
+    );
     expect(counts).toEqual([counts[0], counts[0], counts[0]]);
   });
 

@@ -30,7 +30,15 @@ export function stateEntry(optimizer: string, state: ParamTree, key: string): tf
 }
 
 /** Checks a finite positive learning rate and other numeric hyperparameters at construction. */
-export function checkHyper(optimizer: string, name: string, value: number, lo: number, hi: number, loInclusive = true, hiInclusive = false): void {
+export function checkHyper(
+  optimizer: string,
+  name: string,
+  value: number,
+  lo: number,
+  hi: number,
+  loInclusive = true,
+  hiInclusive = false,
+): void {
   const ok =
     Number.isFinite(value) &&
     (loInclusive ? value >= lo : value > lo) &&

@@ -142,7 +142,8 @@ export interface ComponentDefinition<K extends ComponentKind = ComponentKind, O 
 export type AnyComponentDefinition = ComponentDefinition<ComponentKind, any>;
 
 /** Identity helper that infers option types: `defineComponent({ kind: 'loss', … })`. */
-export function defineComponent<K extends ComponentKind, O>(def: ComponentDefinition<K, O>): ComponentDefinition<K, O> {
+export function defineComponent<K extends ComponentKind, O>(
+  def: ComponentDefinition<K, O>,
+): ComponentDefinition<K, O> {
   return def;
 }
-

@@ -24,7 +24,10 @@ describe('checkGradient', () => {
     const wrongSquare = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
       const [t, save] = args as [tf.Tensor, tf.GradSaveFunc];
       save([t]);
-      return { value: tf.sum(tf.square(t)), gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => tf.mul(dy as tf.Tensor, saved[0]) };
+      return {
+        value: tf.sum(tf.square(t)),
+        gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => tf.mul(dy as tf.Tensor, saved[0]),
+      };
     });
     const result = checkGradient((t) => wrongSquare(t) as tf.Scalar, tf.tensor([0.5, -1, 2]));
     expect(result.relativeError).toBeGreaterThan(0.4);
@@ -43,7 +46,9 @@ describe('expectNoTensorLeak', () => {
     const kept: tf.Tensor[] = [];
     const clean = await expectNoTensorLeak(() => tf.tidy(() => tf.add(tf.ones([3]), 1)).dispose());
     expect(clean.counts[20]).toBe(clean.counts[120]);
-    await expect(expectNoTensorLeak(() => kept.push(tf.ones([2])))).rejects.toThrow(/step 20: \d+, step 70: \d+, step 120: \d+/);
+    await expect(expectNoTensorLeak(() => kept.push(tf.ones([2])))).rejects.toThrow(
+      /step 20: \d+, step 70: \d+, step 120: \d+/,
+    );
     tf.dispose(kept);
   });
 

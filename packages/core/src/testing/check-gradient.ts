@@ -19,7 +19,11 @@ export interface GradientCheckOptions {
  * every entry of `x`, and returns the whole-tensor relative error. `f` must return a scalar.
  * Keep `x` small: this costs 2·size(x) evaluations of `f`.
  */
-export function checkGradient(f: (x: tf.Tensor) => tf.Scalar, x: tf.Tensor, options: GradientCheckOptions = {}): GradientCheck {
+export function checkGradient(
+  f: (x: tf.Tensor) => tf.Scalar,
+  x: tf.Tensor,
+  options: GradientCheckOptions = {},
+): GradientCheck {
   const h = options.h ?? 1e-3;
   const analyticT = tf.tidy(() => tf.grad(f)(x));
   const analytic = analyticT.dataSync() as Float32Array;

@@ -41,7 +41,7 @@ export function testingClipHook(after: Hook['after'], c: number): Hook {
   return {
     name: 'testing-clip',
     after,
-    apply: (params: ParamTree) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, tf.clipByValue(v, -c, c)])),
+    apply: (params: ParamTree) =>
+      Object.fromEntries(Object.entries(params).map(([k, v]) => [k, tf.clipByValue(v, -c, c)])),
   };
 }
-

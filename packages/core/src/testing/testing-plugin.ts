@@ -70,21 +70,30 @@ export function testingPlugin(): GanPlugin {
           kind: 'regularizer',
           name: 'testing-l2',
           description: 'Σ‖W‖² of one network (tests only).',
-          options: z.strictObject({ target: z.enum(['discriminator', 'generator']), weight: z.number().nonnegative() }),
+          options: z.strictObject({
+            target: z.enum(['discriminator', 'generator']),
+            weight: z.number().nonnegative(),
+          }),
           create: (o) => testingL2Regularizer(o.target, o.weight),
         }),
         defineComponent({
           kind: 'hook',
           name: 'testing-clip',
           description: 'Clips parameters to [−c, c] after an update (tests only).',
-          options: z.strictObject({ after: z.enum(['discriminatorUpdate', 'generatorUpdate']), c: z.number().positive() }),
+          options: z.strictObject({
+            after: z.enum(['discriminatorUpdate', 'generatorUpdate']),
+            c: z.number().positive(),
+          }),
           create: (o) => testingClipHook(o.after, o.c),
         }),
         defineComponent({
           kind: 'data',
           name: 'testing-table',
           description: 'Rows of an inline table (tests only).',
-          options: z.strictObject({ values: z.array(z.number()).min(1), sampleShape: z.array(z.number().int().positive()) }),
+          options: z.strictObject({
+            values: z.array(z.number()).min(1),
+            sampleShape: z.array(z.number().int().positive()),
+          }),
           create: (o) => inMemoryData(o.values, o.sampleShape),
         }),
         defineComponent({

@@ -30,7 +30,10 @@ function initDense(sizes: number[], rng: Rng): VariableTree {
   const params: VariableTree = {};
   for (let i = 0; i < sizes.length - 1; i++) {
     const limit = Math.sqrt(6 / (sizes[i] + sizes[i + 1]));
-    const kernel = tf.tensor(rng.uniformArray(sizes[i] * sizes[i + 1], -limit, limit), [sizes[i], sizes[i + 1]]);
+    const kernel = tf.tensor(rng.uniformArray(sizes[i] * sizes[i + 1], -limit, limit), [
+      sizes[i],
+      sizes[i + 1],
+    ]);
     params[`layers/${i}/kernel`] = tf.variable(kernel, true);
     params[`layers/${i}/bias`] = tf.variable(tf.zeros([sizes[i + 1]]), true);
     kernel.dispose();
@@ -39,9 +42,15 @@ function initDense(sizes: number[], rng: Rng): VariableTree {
 }
 
 /** Runs the MLP; returns the output and the last hidden activation (features). */
-function applyMlp(params: ParamTree, layers: number, x: tf.Tensor, act: TinyActivation): { y: tf.Tensor; h: tf.Tensor } {
+function applyMlp(
+  params: ParamTree,
+  layers: number,
+  x: tf.Tensor,
+  act: TinyActivation,
+): { y: tf.Tensor; h: tf.Tensor } {
   let h = x;
-  for (let i = 0; i < layers - 1; i++) h = activate(tf.add(tf.matMul(h, params[`layers/${i}/kernel`]), params[`layers/${i}/bias`]), act);
+  for (let i = 0; i < layers - 1; i++)
+    h = activate(tf.add(tf.matMul(h, params[`layers/${i}/kernel`]), params[`layers/${i}/bias`]), act);
   const y = tf.add(tf.matMul(h, params[`layers/${layers - 1}/kernel`]), params[`layers/${layers - 1}/bias`]);
   return { y, h };
 }
@@ -77,7 +86,11 @@ class TinyMlpGenerator extends TinyMlp implements Generator {
     options: TinyMlpOptions,
     rng: Rng,
   ) {
-    super([latentDim, ...(options.hidden ?? [16]), outputShape.reduce((a, b) => a * b, 1)], rng, options.activation ?? 'leaky-relu');
+    super(
+      [latentDim, ...(options.hidden ?? [16]), outputShape.reduce((a, b) => a * b, 1)],
+      rng,
+      options.activation ?? 'leaky-relu',
+    );
   }
 
   generate(z: tf.Tensor, o: ForwardOptions): GeneratorOutput {
@@ -92,7 +105,11 @@ class TinyMlpDiscriminator extends TinyMlp implements Discriminator {
     options: TinyMlpOptions,
     rng: Rng,
   ) {
-    super([inputShape.reduce((a, b) => a * b, 1), ...(options.hidden ?? [16]), 1], rng, options.activation ?? 'leaky-relu');
+    super(
+      [inputShape.reduce((a, b) => a * b, 1), ...(options.hidden ?? [16]), 1],
+      rng,
+      options.activation ?? 'leaky-relu',
+    );
   }
 
   forward(x: tf.Tensor, o: ForwardOptions): DiscriminatorOutput {
@@ -103,11 +120,20 @@ class TinyMlpDiscriminator extends TinyMlp implements Discriminator {
 }
 
 /** A tiny functional MLP generator for core's own tests (leakyRelu(0.2) hidden, linear output). */
-export function tinyMlpGenerator(latentDim: number, outputShape: readonly number[], rng: Rng, options: TinyMlpOptions = {}): Generator {
+export function tinyMlpGenerator(
+  latentDim: number,
+  outputShape: readonly number[],
+  rng: Rng,
+  options: TinyMlpOptions = {},
+): Generator {
   return new TinyMlpGenerator(latentDim, outputShape, options, rng);
 }
 
 /** A tiny functional MLP discriminator for core's own tests (logit output). */
-export function tinyMlpDiscriminator(inputShape: readonly number[], rng: Rng, options: TinyMlpOptions = {}): Discriminator {
+export function tinyMlpDiscriminator(
+  inputShape: readonly number[],
+  rng: Rng,
+  options: TinyMlpOptions = {},
+): Discriminator {
   return new TinyMlpDiscriminator(inputShape, options, rng);
 }

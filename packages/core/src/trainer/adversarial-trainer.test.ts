@@ -4,7 +4,11 @@ import { adam } from '../optim/index.js';
 import { createRngStreams } from '../rng/streams.js';
 import { expectNoTensorLeak } from '../testing/expect-no-tensor-leak.js';
 import { gaussianMixture1d } from '../testing/in-memory-data.js';
-import { testingClipHook, testingL2Regularizer, testingNonSaturatingLoss } from '../testing/testing-components.js';
+import {
+  testingClipHook,
+  testingL2Regularizer,
+  testingNonSaturatingLoss,
+} from '../testing/testing-components.js';
 import { tinyMlpDiscriminator, tinyMlpGenerator } from '../testing/tiny-mlp.js';
 import type { Regularizer, Hook } from '../types/loss.js';
 import type { Optimizer } from '../types/optimizer.js';
@@ -14,7 +18,10 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-function build(seed: number, extra: { dSteps?: number; regularizers?: Regularizer[]; hooks?: Hook[]; means?: number[] } = {}) {
+function build(
+  seed: number,
+  extra: { dSteps?: number; regularizers?: Regularizer[]; hooks?: Hook[]; means?: number[] } = {},
+) {
   const streams = createRngStreams(seed);
   const g = tinyMlpGenerator(4, [1], streams.init, { hidden: [32] });
   const d = tinyMlpDiscriminator([1], streams.init, { hidden: [32] });
@@ -55,7 +62,19 @@ describe('AdversarialTrainer', () => {
     expect(Math.abs(after.mean - 3)).toBeLessThan(0.5);
     expect(Math.abs(after.std - dataStd)).toBeLessThan(Math.abs(before.std - dataStd));
     expect(Object.keys(logs).sort()).toEqual(
-      ['d_acc_fake', 'd_acc_real', 'd_grad_norm', 'd_loss', 'd_loss_fake', 'd_loss_real', 'g_grad_norm', 'g_loss', 'step', 'step_time_ms', 'testing_non_saturating_mean_fake_logit'].sort(),
+      [
+        'd_acc_fake',
+        'd_acc_real',
+        'd_grad_norm',
+        'd_loss',
+        'd_loss_fake',
+        'd_loss_real',
+        'g_grad_norm',
+        'g_loss',
+        'step',
+        'step_time_ms',
+        'testing_non_saturating_mean_fake_logit',
+      ].sort(),
     );
     expect(logs.step).toBe(400);
     expect(logs.d_loss).toBeCloseTo(logs.d_loss_real + logs.d_loss_fake, 5);
@@ -71,7 +90,7 @@ describe('AdversarialTrainer', () => {
     expect(report.counts[20]).toBeGreaterThan(0);
   });
 
-  it('gives each optimizer only its own network\'s gradients and changes only that network', () => {
+  it("gives each optimizer only its own network's gradients and changes only that network", () => {
     const seen: Record<string, string[]> = {};
     const frozen = (name: string): Optimizer => ({
       name,
@@ -95,7 +114,8 @@ describe('AdversarialTrainer', () => {
   it('applies the hook after the discriminator update', () => {
     const { d, trainer, sampler } = build(4, { hooks: [testingClipHook('discriminatorUpdate', 0.01)] });
     trainer.step(sampler);
-    for (const v of Object.values(d.params)) expect(tf.max(tf.abs(v)).dataSync()[0]).toBeLessThanOrEqual(0.01 + 1e-7);
+    for (const v of Object.values(d.params))
+      expect(tf.max(tf.abs(v)).dataSync()[0]).toBeLessThanOrEqual(0.01 + 1e-7);
   });
 
   it('is deterministic for a seed and differs across seeds', () => {

@@ -5,7 +5,15 @@ import type { DiscriminatorScores, LossContext } from '../types/loss.js';
 import type { ParamTree } from '../types/network.js';
 import type { StepLogs, Trainer, TrainerState } from '../types/trainer.js';
 import { PackedLogs } from './packed-logs.js';
-import { assignTree, cloneTree, commitState, disposeReplaced, globalNorm, gradsByPath, keepTree } from './tree.js';
+import {
+  assignTree,
+  cloneTree,
+  commitState,
+  disposeReplaced,
+  globalNorm,
+  gradsByPath,
+  keepTree,
+} from './tree.js';
 
 /**
  * The default adversarial trainer: Goodfellow et al. 2014 (arXiv:1406.2661), Algorithm 1.
@@ -108,7 +116,14 @@ export class AdversarialTrainer implements Trainer {
   }
 
   private discriminatorUpdate(batch: Batch, step: number, logs: PackedLogs | null): void {
-    const { generator: g, discriminator: d, loss, regularizers, hooks, discriminatorOptimizer: opt } = this.parts;
+    const {
+      generator: g,
+      discriminator: d,
+      loss,
+      regularizers,
+      hooks,
+      discriminatorOptimizer: opt,
+    } = this.parts;
     const dVars = Object.values(d.params);
     const newOptState = tf.tidy(() => {
       const n = batch.x.shape[0];
@@ -150,7 +165,8 @@ export class AdversarialTrainer implements Trainer {
       if (logs) logs.add('d_grad_norm', globalNorm(g_));
       const updated = opt.update(g_, this.dOptState, { ...d.params });
       let params = updated.params;
-      for (const hook of hooks) if (hook.after === 'discriminatorUpdate') params = hook.apply(params, { step });
+      for (const hook of hooks)
+        if (hook.after === 'discriminatorUpdate') params = hook.apply(params, { step });
       assignTree(d.params, params);
       commitState(d.state, newState);
       return updated.state;
@@ -200,7 +216,13 @@ export class AdversarialTrainer implements Trainer {
    * written back); `realOut` is computed only if read. Override to change the discriminator the
    * generator is trained against; `logs` takes extra per-step values.
    */
-  protected generatorLossContext(batch: Batch, z: tf.Tensor, fake: tf.Tensor, step: number, _logs: PackedLogs): LossContext {
+  protected generatorLossContext(
+    batch: Batch,
+    z: tf.Tensor,
+    fake: tf.Tensor,
+    step: number,
+    _logs: PackedLogs,
+  ): LossContext {
     const d = this.parts.discriminator;
     const rng = this.parts.streams.dropout;
     const fakeOut = d.forward(fake, { training: true, cond: batch.labels, rng });
@@ -209,7 +231,10 @@ export class AdversarialTrainer implements Trainer {
   }
 
   getState(): TrainerState {
-    return { step: this.step_, tensors: { 'optimizer/generator': this.gOptState, 'optimizer/discriminator': this.dOptState } };
+    return {
+      step: this.step_,
+      tensors: { 'optimizer/generator': this.gOptState, 'optimizer/discriminator': this.dOptState },
+    };
   }
 
   setState(state: TrainerState): void {
@@ -222,7 +247,8 @@ export class AdversarialTrainer implements Trainer {
   }
 
   dispose(): void {
-    for (const t of [...Object.values(this.gOptState), ...Object.values(this.dOptState)]) if (!t.isDisposed) t.dispose();
+    for (const t of [...Object.values(this.gOptState), ...Object.values(this.dOptState)])
+      if (!t.isDisposed) t.dispose();
     this.gOptState = {};
     this.dOptState = {};
   }

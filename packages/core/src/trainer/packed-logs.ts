@@ -20,7 +20,8 @@ export class PackedLogs {
   /** Adds every entry of a component's `logs()` under `<component>_<key>`. */
   addAll(component: string, logs: Record<string, tf.Tensor> | undefined): void {
     if (!logs) return;
-    for (const [key, value] of Object.entries(logs)) this.add(`${snakeCase(component)}_${snakeCase(key)}`, value);
+    for (const [key, value] of Object.entries(logs))
+      this.add(`${snakeCase(component)}_${snakeCase(key)}`, value);
   }
 
   /**
