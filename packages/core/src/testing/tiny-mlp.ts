@@ -35,8 +35,10 @@ function initDense(sizes: number[], rng: Rng): VariableTree {
       sizes[i + 1],
     ]);
     params[`layers/${i}/kernel`] = tf.variable(kernel, true);
-    params[`layers/${i}/bias`] = tf.variable(tf.zeros([sizes[i + 1]]), true);
+    const bias = tf.zeros([sizes[i + 1]]);
+    params[`layers/${i}/bias`] = tf.variable(bias, true);
     kernel.dispose();
+    bias.dispose();
   }
   return params;
 }
