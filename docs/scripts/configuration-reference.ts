@@ -240,7 +240,12 @@ function markdown(plugins: GanPlugin[]): string {
         '',
       );
       const defaults = (definition as { defaults?: unknown }).defaults;
-      if (defaults !== undefined && typeof defaults === 'object' && Object.keys(defaults).length > 0)
+      if (
+        defaults !== undefined &&
+        defaults !== null &&
+        typeof defaults === 'object' &&
+        Object.keys(defaults).length > 0
+      )
         out.push(`Brings defaults: ${code(defaults)}.`, '');
       out.push(...optionsTable(jsonSchema(definition.options)));
     }
