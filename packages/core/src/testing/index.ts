@@ -5,6 +5,7 @@
 export { expectNoTensorLeak, tensorDelta } from './expect-no-tensor-leak.js';
 export type { LeakCheckOptions, LeakReport } from './expect-no-tensor-leak.js';
 export { checkGradient, relativeError } from './check-gradient.js';
+export { checkParamGradient } from './check-param-gradient.js';
 export type { GradientCheck, GradientCheckOptions } from './check-gradient.js';
 export { tinyMlpGenerator, tinyMlpDiscriminator } from './tiny-mlp.js';
 export type { TinyMlpOptions, TinyActivation } from './tiny-mlp.js';
