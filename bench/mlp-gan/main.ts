@@ -1,16 +1,18 @@
 // bench/mlp-gan (BENCHMARKS.md §1): GANForge's trainer built from a config vs a hand-written tfjs
 // loop vs the PyTorch reference, alternating rounds in one process on one backend.
-//   npx tsx --conditions=@ganforge/source bench/mlp-gan/main.ts [--backend wasm] [--rounds 5] [--steps 200]
+//   npx tsx --conditions=@ganforge/source bench/mlp-gan/main.ts [--backend wasm] [--rounds 5] [--steps 200] [--threads N]
 import * as tf from '@tensorflow/tfjs';
-import { createGan, selectBackend, type GanConfig } from '@ganforge/core';
+import { createGan, selectBackend } from '@ganforge/core';
 import { lossesPlugin } from '@ganforge/losses';
 import { modelsPlugin } from '@ganforge/models';
 import { testingPlugin } from '@ganforge/core/testing';
+import { defaultWasmThreads, useWasmThreads } from '@ganforge/core/node';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { handLoop } from './hand-loop.js';
+import { mlpGanConfig } from './config.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,35 +25,11 @@ const warmup = 20;
 const here = dirname(fileURLToPath(import.meta.url));
 const torchScript = join(here, '../../../shared/reference/torch_mlp_gan.py');
 
+const threads = Number(arg('threads', String(defaultWasmThreads())));
+const wasmThreads = backendName === 'wasm' ? await useWasmThreads(threads) : undefined;
 const choice = await selectBackend(backendName as 'wasm');
 
-function realBatch(): number[] {
-  const rng = Array.from({ length: 64 * 784 }, (_, i) => Math.sin(i * 12.9898) * 43758.5453);
-  return rng.map((v) => 2 * (v - Math.floor(v)) - 1);
-}
-
-const config: GanConfig = {
-  seed: 0,
-  backend: backendName,
-  // One fixed random batch in [-1, 1] (the sampler draws rows of a 64-row table).
-  data: { kind: 'testing-table', values: realBatch(), sampleShape: [784] },
-  loss: { kind: 'non-saturating' },
-  generator: {
-    kind: 'mlp',
-    hidden: [256, 256],
-    activation: 'leaky-relu',
-    leakyReluAlpha: 0.2,
-    outputActivation: 'tanh',
-  },
-  discriminator: { kind: 'mlp', hidden: [256, 256], activation: 'leaky-relu', leakyReluAlpha: 0.2 },
-  optimizers: {
-    generator: { kind: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999 },
-    discriminator: { kind: 'adam', lr: 2e-4, beta1: 0.5, beta2: 0.999 },
-  },
-  trainer: { dSteps: 1 },
-  latentDim: 64,
-  batchSize: 64,
-};
+const config = mlpGanConfig(backendName);
 const gan = await createGan(config, {
   plugins: [lossesPlugin(), modelsPlugin(), testingPlugin()],
   selectBackend: false,
@@ -99,6 +77,7 @@ const vsTorch = rows.filter((r) => r.torch).map((r) => r.trainer / (r.torch as n
 const summary = {
   bench: 'mlp-gan',
   backend: choice.name,
+  wasm_threads: wasmThreads?.enabled ? threads : 1,
   tensors: tf.memory().numTensors,
   overhead: +median(overhead).toFixed(4),
   overhead_range: [+Math.min(...overhead).toFixed(4), +Math.max(...overhead).toFixed(4)],

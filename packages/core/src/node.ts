@@ -9,6 +9,7 @@ import type { Gan } from './gan/gan.js';
 import { nodeCheckpointStore } from './node/node-checkpoint-store.js';
 import { exportGeneratorFiles, loadGenerator, type LoadedGenerator } from './gan/generator-export.js';
 import type { GanPlugin } from './types/plugin.js';
+import { defaultWasmThreads, useWasmThreads } from './node/wasm-threads.js';
 
 export { nodeCheckpointStore } from './node/node-checkpoint-store.js';
 export { metricsJsonlWriter } from './node/metrics-jsonl.js';
@@ -23,9 +24,28 @@ export {
   latestCheckpoint,
 } from './checkpoint/node.js';
 
-/** {@link createGanBase | createGan} with checkpoints on the local disk by default. */
-export function createGan(config: GanConfig, options: CreateGanOptions = {}): Promise<Gan> {
-  return createGanBase(config, { checkpointStore: nodeCheckpointStore, ...options });
+/** Options of Node's {@link createGan}: the base options plus the wasm thread count. */
+export interface NodeCreateGanOptions extends CreateGanOptions {
+  /**
+   * XNNPACK threads for the `wasm` backend (default {@link defaultWasmThreads}: the
+   * `GANFORGE_WASM_THREADS` variable, else the machine's cores up to 4); 1 keeps tfjs'
+   * single-threaded build. Applies when this call is the first to initialize `wasm`.
+   */
+  wasmThreads?: number;
+}
+
+/**
+ * {@link createGanBase | createGan} with checkpoints on the local disk by default and, when the
+ * config's backend is `wasm` or `auto`, tfjs' multi-threaded wasm build ({@link useWasmThreads}).
+ */
+export async function createGan(config: GanConfig, options: NodeCreateGanOptions = {}): Promise<Gan> {
+  const { wasmThreads, ...base } = options;
+  const backend = config.backend ?? 'auto';
+  if (base.selectBackend !== false && (backend === 'wasm' || backend === 'auto')) {
+    const threads = await useWasmThreads(wasmThreads ?? defaultWasmThreads());
+    if (threads.enabled) base.log?.(`backend: wasm will run ${threads.requested} XNNPACK threads`);
+  }
+  return createGanBase(config, { checkpointStore: nodeCheckpointStore, ...base });
 }
 
 /** Writes a trained generator alone (config block + weights) to folder `dir`, loadable by `loadGeneratorDir` or, served over HTTP, by `loadGeneratorFromUrl` in a browser. */
@@ -37,3 +57,5 @@ export async function saveGenerator(gan: Gan, dir: string): Promise<void> {
 export async function loadGeneratorDir(dir: string, plugins: GanPlugin[]): Promise<LoadedGenerator> {
   return loadGenerator(await nodeCheckpointStore.reader(dir), dir, plugins);
 }
+export { useWasmThreads, defaultWasmThreads } from './node/wasm-threads.js';
+export type { WasmThreadsResult } from './node/wasm-threads.js';
