@@ -1,18 +1,33 @@
 // bench/mixtures (BENCHMARKS.md §3): ring and grid, several seeds, mode coverage / high-quality
-// share / reverse KL over 2,500 samples, beside the published rows.
-//   npx tsx --conditions=@ganforge/source bench/mixtures/main.ts [--seeds 5] [--steps 10000] [--backend wasm] [--datasets ring,grid]
+// share / reverse KL over 2,500 samples, per variant, beside the published rows.
+//   npm run bench:mixtures -- [--variants non-saturating,wgan-gp,unrolled,minibatch,ebgan]
+//     [--seeds 5] [--steps N (default: the variant's)] [--backend wasm] [--datasets ring,grid]
+//     [--out results.jsonl (appends every run and summary line)]
 import { createGan, selectBackend, type GanConfig } from '@ganforge/core';
 import { dataPlugin, gridModes, ringModes } from '@ganforge/data';
 import { lossesPlugin } from '@ganforge/losses';
 import { modeCoverage } from '@ganforge/metrics';
 import { modelsPlugin } from '@ganforge/models';
+import { appendFileSync } from 'node:fs';
+import { VARIANTS } from './variants.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
 const seeds = Number(arg('seeds', '5'));
-const steps = Number(arg('steps', '10000'));
+const stepsArg = arg('steps', '');
+const variants = arg('variants', 'non-saturating').split(',');
+const out = arg('out', '');
+const emit = (line: Record<string, unknown>) => {
+  const text = JSON.stringify(line);
+  console.log(text);
+  if (out) appendFileSync(out, `${text}\n`);
+};
+for (const v of variants) {
+  if (!(v in VARIANTS))
+    throw new Error(`unknown variant '${v}': expected one of ${Object.keys(VARIANTS).join(', ')}`);
+}
 const backend = arg('backend', 'wasm');
 const datasets = arg('datasets', 'ring,grid').split(',');
 
@@ -27,19 +42,18 @@ const DATA = {
   grid: { block: { kind: 'grid' }, modes: gridModes(5, 2), sigma: 0.05, total: 25 },
 } as const;
 
-/** The non-saturating GAN of the same-machine PyTorch reference (BENCHMARKS.md note (a)). */
-function config(dataset: keyof typeof DATA, seed: number): GanConfig {
+/** The same-machine PyTorch reference's data, nets and latent (BENCHMARKS.md note (a)), per variant. */
+function config(variant: string, dataset: keyof typeof DATA, seed: number, steps: number): GanConfig {
+  const v = VARIANTS[variant]!;
   return {
     seed,
     backend,
     data: DATA[dataset].block as GanConfig['data'],
-    loss: { kind: 'non-saturating' },
     generator: { kind: 'mlp', hidden: [128, 128], activation: 'relu', outputActivation: 'linear' },
-    discriminator: { kind: 'mlp', hidden: [128, 128], activation: 'relu' },
-    optimizers: { generator: { lr: 1e-3, beta1: 0.5 }, discriminator: { lr: 1e-3, beta1: 0.5 } },
     latentDim: 2,
-    batchSize: 512,
+    batchSize: v.batchSize,
     steps,
+    ...v.fields,
   };
 }
 
@@ -51,55 +65,60 @@ const stats = (xs: number[]) => {
 
 await selectBackend(backend as 'wasm');
 const summary: Record<string, unknown>[] = [];
-for (const dataset of datasets as (keyof typeof DATA)[]) {
-  const rows: { modes: number; hq: number; rkl: number; seconds: number }[] = [];
-  for (let seed = 1; seed <= seeds; seed++) {
-    const started = performance.now();
-    const gan = await createGan(config(dataset, seed), {
-      plugins: [lossesPlugin(), modelsPlugin(), dataPlugin()],
-      selectBackend: false,
-    });
-    await gan.fit();
-    const x = gan.metricContext().generate(2500);
-    const c = modeCoverage(x.dataSync(), DATA[dataset].modes, DATA[dataset].sigma);
-    x.dispose();
-    gan.dispose();
-    const row = {
-      modes: c.modes,
-      hq: 100 * c.highQuality,
-      rkl: c.reverseKl,
-      seconds: (performance.now() - started) / 1000,
+for (const variant of variants) {
+  const v = VARIANTS[variant]!;
+  const steps = stepsArg ? Number(stepsArg) : v.steps;
+  for (const dataset of datasets as (keyof typeof DATA)[]) {
+    const rows: { modes: number; hq: number; rkl: number; seconds: number }[] = [];
+    for (let seed = 1; seed <= seeds; seed++) {
+      const started = performance.now();
+      const gan = await createGan(config(variant, dataset, seed, steps), {
+        plugins: [lossesPlugin(), modelsPlugin(), dataPlugin(), ...v.plugins()],
+        selectBackend: false,
+      });
+      await gan.fit();
+      const x = gan.metricContext().generate(2500);
+      const c = modeCoverage(x.dataSync(), DATA[dataset].modes, DATA[dataset].sigma);
+      x.dispose();
+      gan.dispose();
+      const row = {
+        modes: c.modes,
+        hq: +(100 * c.highQuality).toFixed(2),
+        rkl: +c.reverseKl.toFixed(4),
+        seconds: +((performance.now() - started) / 1000).toFixed(1),
+      };
+      rows.push(row);
+      emit({ bench: 'mixtures', kind: 'run', variant, dataset, seed, steps, ...row });
+    }
+    const line = {
+      bench: 'mixtures',
+      kind: 'summary',
+      variant,
+      dataset,
+      seeds,
+      steps,
+      batch: v.batchSize,
+      setting: v.describe,
+      nets: 'G 2→128→128→2 ReLU, latent 2',
+      backend,
+      modes: stats(rows.map((r) => r.modes)),
+      high_quality_pct: stats(rows.map((r) => r.hq)),
+      reverse_kl: stats(rows.map((r) => r.rkl)),
+      seconds_per_run: stats(rows.map((r) => r.seconds)),
     };
-    rows.push(row);
-    console.log(
-      JSON.stringify({ bench: 'mixtures', variant: 'non-saturating', dataset, seed, steps, ...row }),
-    );
+    summary.push(line);
+    emit(line);
   }
-  const line = {
-    bench: 'mixtures',
-    variant: 'non-saturating',
-    dataset,
-    seeds,
-    steps,
-    nets: '2→128→128 ReLU MLPs, latent 2, batch 512, Adam 1e-3 β 0.5/0.999',
-    backend,
-    modes: stats(rows.map((r) => r.modes)),
-    high_quality_pct: stats(rows.map((r) => r.hq)),
-    reverse_kl: stats(rows.map((r) => r.rkl)),
-    seconds_per_run: stats(rows.map((r) => r.seconds)),
-  };
-  summary.push(line);
-  console.log(JSON.stringify(line));
 }
+const cell = (s: Record<string, unknown> | undefined) =>
+  s
+    ? `${(s.modes as { mean: number }).mean} / ${(s.high_quality_pct as { mean: number }).mean.toFixed(1)} / ${(s.reverse_kl as { mean: number }).mean.toFixed(3)}`
+    : '–';
 console.table([
   ...PUBLISHED.map((p) => ({ method: p.method, ring: p.ring.join(' / '), grid: p.grid.join(' / ') })),
-  {
-    method: `GANForge NS GAN (${seeds} seeds, ${steps} steps)`,
-    ...Object.fromEntries(
-      summary.map((s) => [
-        s.dataset as string,
-        `${(s.modes as { mean: number }).mean} / ${(s.high_quality_pct as { mean: number }).mean.toFixed(1)} / ${(s.reverse_kl as { mean: number }).mean.toFixed(2)}`,
-      ]),
-    ),
-  },
+  ...variants.map((variant) => ({
+    method: `GANForge ${variant} (${seeds} seeds)`,
+    ring: cell(summary.find((s) => s.variant === variant && s.dataset === 'ring')),
+    grid: cell(summary.find((s) => s.variant === variant && s.dataset === 'grid')),
+  })),
 ]);

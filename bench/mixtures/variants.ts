@@ -1,0 +1,81 @@
+// The variants bench/mixtures compares, each as a GANForge config over the same data and nets.
+import type { GanConfig, GanPlugin } from '@ganforge/core';
+import { ebganPlugin } from '@ganforge/plugin-ebgan';
+import { minibatchPlugin } from '@ganforge/plugin-minibatch';
+import { unrolledPlugin } from '@ganforge/plugin-unrolled';
+import { wganPlugin } from '@ganforge/plugin-wgan';
+
+/** One variant: its plugins, the config fields it changes, and its default generator-step budget. */
+export interface Variant {
+  plugins: () => GanPlugin[];
+  /** Fields over the shared base (data, nets, latent 2, seed). */
+  fields: Partial<GanConfig>;
+  /** Default generator steps (the expensive variants get fewer: see docs/benchmarks.md). */
+  steps: number;
+  batchSize: number;
+  /** One line for the table. */
+  describe: string;
+}
+
+const relu128 = { kind: 'mlp', hidden: [128, 128], activation: 'relu' } as const;
+const adamNs = {
+  generator: { kind: 'adam', lr: 1e-3, beta1: 0.5, beta2: 0.999 },
+  discriminator: { kind: 'adam', lr: 1e-3, beta1: 0.5, beta2: 0.999 },
+} as const;
+
+export const VARIANTS: Record<string, Variant> = {
+  'non-saturating': {
+    plugins: () => [],
+    fields: { loss: { kind: 'non-saturating' }, discriminator: relu128, optimizers: adamNs },
+    steps: 10_000,
+    batchSize: 512,
+    describe: 'NS loss, Adam 1e-3 β 0.5/0.999, 1 D step',
+  },
+  'wgan-gp': {
+    plugins: () => [wganPlugin()],
+    fields: {
+      preset: 'wgan-gp',
+      regularizers: [{ kind: 'gradient-penalty', lambda: 0.1 }],
+      discriminator: relu128,
+    },
+    steps: 2_000,
+    batchSize: 256,
+    describe: 'preset wgan-gp (5 critic steps, Adam 1e-4 β 0/0.9), GP λ 0.1',
+  },
+  unrolled: {
+    plugins: () => [unrolledPlugin()],
+    fields: {
+      loss: { kind: 'non-saturating' },
+      trainer: { kind: 'unrolled', unrollSteps: 5 },
+      discriminator: relu128,
+      optimizers: adamNs,
+    },
+    steps: 2_000,
+    batchSize: 256,
+    describe: 'NS loss, 5 unrolled D steps, Adam 1e-3 β 0.5',
+  },
+  minibatch: {
+    plugins: () => [minibatchPlugin()],
+    fields: {
+      loss: { kind: 'non-saturating' },
+      discriminator: { kind: 'minibatch-discrimination', body: relu128, B: 16, C: 5 },
+      optimizers: adamNs,
+    },
+    // Its features compare every pair in the batch (O(N²·B·C)): 1.7 s/step at batch 512 on wasm.
+    steps: 5_000,
+    batchSize: 64,
+    describe: 'NS loss, minibatch discrimination B 16 C 5, Adam 1e-3 β 0.5, batch 64',
+  },
+  ebgan: {
+    plugins: () => [ebganPlugin()],
+    fields: {
+      loss: { kind: 'ebgan' },
+      regularizers: [{ kind: 'pulling-away', weight: 0.1 }],
+      discriminator: { kind: 'ebgan', body: 'mlp', hidden: [128], codeDim: 8, activation: 'relu' },
+      optimizers: adamNs,
+    },
+    steps: 5_000,
+    batchSize: 512,
+    describe: 'margin loss (default m), PT 0.1, autoencoder D 2→128→8→128→2',
+  },
+};
