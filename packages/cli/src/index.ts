@@ -20,3 +20,10 @@ export {
   plainLineEvery,
 } from './progress/format.js';
 export type { ProgressState } from './progress/format.js';
+export { startMonitor } from './monitor/server.js';
+export type { MonitorOptions, MonitorServer } from './monitor/server.js';
+export { diagnose, MONITORING_GUIDE } from './monitor/diagnose.js';
+export type { Diagnostic, DiagnoseOptions, MetricsRow, RunStatus } from './monitor/diagnose.js';
+export { JsonlTail } from './monitor/jsonl-tail.js';
+export { RunSource } from './monitor/run-source.js';
+export type { RunUpdate } from './monitor/run-source.js';

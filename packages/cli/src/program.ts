@@ -44,7 +44,7 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
-      `\nExamples:\n  ganforge train examples/configs/ring.yaml --out runs/ring\n  ganforge resume runs/ring\n  ganforge sample runs/ring -n 1000 --out ring.csv\n  ganforge eval runs/ring --json\n  ganforge plugins\n\n${EXIT_CODE_HELP}`,
+      `\nExamples:\n  ganforge train examples/configs/ring.yaml --out runs/ring\n  ganforge resume runs/ring\n  ganforge sample runs/ring -n 1000 --out ring.csv\n  ganforge eval runs/ring --json\n  ganforge monitor runs/ring runs/grid\n  ganforge plugins\n\n${EXIT_CODE_HELP}`,
     )
     .exitOverride();
   const json = () => new Option('--json', 'machine-readable output: one JSON object per line on stdout');
@@ -73,6 +73,7 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
       ]),
     )
     .option('--force', 'replace a run already in --out')
+    .option('--monitor', 'also serve the live dashboard of this run (see ganforge monitor)')
     .addOption(sampleEvery())
     .addOption(json())
     .addHelpText(
@@ -88,6 +89,7 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
           seed?: number;
           backend?: string;
           force?: boolean;
+          monitor?: boolean;
           sampleEvery?: number;
           json?: boolean;
         },
@@ -144,6 +146,19 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
     .action(async (dir: string, o: { checkpoint?: string; metric?: string[]; json?: boolean }) => {
       const { evalCommand } = await import('./commands/eval.js');
       result.exitCode = await evalCommand(dir, o, await reporterFor(o.json));
+    });
+
+  program
+    .command('monitor')
+    .description(
+      'serve a live dashboard of run folders: losses, D accuracy, metrics, steps/s, samples, diagnostics, config',
+    )
+    .argument('<run-dir...>', 'run folders written by ganforge train (shown side by side)')
+    .option('--host <host>', 'interface to bind (default 127.0.0.1; others are reachable from the network)')
+    .option('--port <n>', 'port (default: any free one)', integer('--port', 0))
+    .action(async (dirs: string[], o: { host?: string; port?: number }) => {
+      const { monitorCommand } = await import('./commands/monitor.js');
+      result.exitCode = await monitorCommand(dirs, o, await reporterFor(false));
     });
 
   program

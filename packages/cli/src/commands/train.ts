@@ -11,6 +11,8 @@ export interface TrainCommandOptions extends ConfigOverrides {
   out?: string;
   force?: boolean;
   sampleEvery?: number;
+  /** Serve the live dashboard of this run while it trains (on 127.0.0.1). */
+  monitor?: boolean;
 }
 
 /** `runs/<config name>-<yyyymmdd-hhmmss>`. */
@@ -42,13 +44,20 @@ export async function trainCommand(
   if (options.force)
     await import('node:fs').then((fs) => fs.rmSync(run.root, { recursive: true, force: true }));
   initRunFolder(run, config, resolve(configPath));
-  return trainRun({
-    run,
-    config,
-    baseDir,
-    plugins,
-    resume: false,
-    sampleEvery: options.sampleEvery,
-    reporter,
-  });
+  const monitor = options.monitor
+    ? await import('./monitor.js').then((m) => m.openMonitor([run.root], {}, reporter))
+    : undefined;
+  try {
+    return await trainRun({
+      run,
+      config,
+      baseDir,
+      plugins,
+      resume: false,
+      sampleEvery: options.sampleEvery,
+      reporter,
+    });
+  } finally {
+    await monitor?.close();
+  }
 }

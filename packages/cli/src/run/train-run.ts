@@ -142,6 +142,15 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
     } catch (error) {
       reporter.endProgress();
       if (error instanceof TrainingError) {
+        // What the monitor and sweeps read: the run stopped on NaN/Inf, and where.
+        writeFileSync(
+          run.summary,
+          JSON.stringify(
+            { status: 'diverged', step: error.step ?? gan.stepCount, steps: total, error: error.message },
+            null,
+            2,
+          ) + '\n',
+        );
         reporter.warn(
           `training diverged${error.step !== undefined ? ` at step ${error.step}` : ''}: the last good checkpoint is kept in ${run.checkpoints}; edit ${run.config} (e.g. lower the learning rates), then: ganforge resume ${run.root}`,
         );
