@@ -172,5 +172,82 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
       result.exitCode = await pluginsCommand(specs, o, await reporterFor(o.json));
     });
 
+  // sweep / worker (issue #16): many runs from one sweep file, on a local pool or a Redis queue.
+  const sweep = program
+    .command('sweep')
+    .description(
+      'run a sweep file (a base config with a grid or random search over fields and seeds): one run folder per job',
+    )
+    .argument('<sweep-file>', 'YAML sweep file (see examples/sweeps/)')
+    .option('--out <dir>', 'sweep folder (default: sweeps/<sweep name>)')
+    .option('--concurrency <n>', 'jobs at once on the embedded pool (default: the number of cores)', integer('--concurrency', 1))
+    .option('--queue <redis-url>', 'enqueue the jobs in BullMQ on this Redis (redis://HOST:PORT) for `ganforge worker`')
+    .option('--queue-name <name>', 'BullMQ queue name (default: ganforge-sweeps)')
+    .option('--attempts <n>', 'tries per job on the queue before it fails (default 2)', integer('--attempts', 1))
+    .option('--no-wait', 'with --queue: return once the jobs are queued')
+    .option('--dry-run', 'list the jobs and write nothing')
+    .addOption(json())
+    .addHelpText(
+      'after',
+      '\nA job whose run folder has summary.json is never rerun; one with a checkpoint resumes from it.\nThen: ganforge sweep report DIR',
+    )
+    .action(
+      async (
+        file: string,
+        o: {
+          out?: string;
+          concurrency?: number;
+          queue?: string;
+          queueName?: string;
+          attempts?: number;
+          wait?: boolean;
+          dryRun?: boolean;
+          json?: boolean;
+        },
+      ) => {
+        const { sweepCommand } = await import('./commands/sweep.js');
+        result.exitCode = await sweepCommand(file, o, await reporterFor(o.json));
+      },
+    );
+  sweep
+    .command('report')
+    .description('aggregate a sweep folder: table (report.csv, report.json) with mean ± sd over seeds, and report.png')
+    .argument('<dir>', 'sweep folder written by ganforge sweep')
+    .option('--metric <name...>', 'columns to compare in the plot (default: the final metrics, else g_loss and d_loss)')
+    .addOption(json())
+    .action(async (dir: string, o: { metric?: string[]; json?: boolean }) => {
+      const { sweepReportCommand } = await import('./commands/sweep.js');
+      result.exitCode = await sweepReportCommand(dir, o, await reporterFor(o.json));
+    });
+
+  program
+    .command('worker')
+    .description('run sweep jobs from a Redis queue (any number of machines sharing the output folder)')
+    .requiredOption('--queue <redis-url>', 'Redis of the queue: redis://HOST:PORT')
+    .option('--queue-name <name>', 'BullMQ queue name (default: ganforge-sweeps)')
+    .option('--concurrency <n>', 'jobs at once in this worker (default 1)', integer('--concurrency', 1))
+    .option(
+      '--lock-duration <ms>',
+      "job lock in ms (default 30000): a dead worker's job moves to another worker this long after",
+      integer('--lock-duration', 100),
+    )
+    .option('--stalled-interval <ms>', 'ms between checks for stalled jobs (default: the lock duration)', integer('--stalled-interval', 100))
+    .option('--max-stalled <n>', 'times a job may lose its worker before it fails (default 5)', integer('--max-stalled', 0))
+    .addOption(json())
+    .action(
+      async (o: {
+        queue: string;
+        queueName?: string;
+        concurrency?: number;
+        lockDuration?: number;
+        stalledInterval?: number;
+        maxStalled?: number;
+        json?: boolean;
+      }) => {
+        const { workerCommand } = await import('./commands/worker.js');
+        result.exitCode = await workerCommand(o, await reporterFor(o.json));
+      },
+    );
+
   return program;
 }

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import type { FieldValue } from './sweep-schema.js';
+
+/** JSON with object keys sorted, so equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+function short(value: FieldValue): string {
+  const text = typeof value === 'number' ? String(Number(value.toPrecision(6))) : String(value);
+  return text.replace(/[^A-Za-z0-9._+-]/g, '_');
+}
+
+/**
+ * The id of a sweep job, which is also its run folder's name: `<hash>-<field>=<value>…-seed=<n>`.
+ * The hash (12 hex digits of SHA-256) covers the whole job config, so it is the same every time
+ * the same sweep is expanded (re-running a sweep finds its jobs again) and differs between jobs
+ * whose readable part collides (`generator.lr` and `discriminator.lr` are both shown as `lr`).
+ */
+export function jobId(config: unknown, fields: Record<string, FieldValue>, seed: number): string {
+  const hash = createHash('sha256').update(canonicalJson(config)).digest('hex').slice(0, 12);
+  const parts = Object.entries(fields).map(([path, v]) => `${path.split('.').pop()}=${short(v)}`);
+  const readable = [...parts, `seed=${seed}`].join('-');
+  return `${hash}-${readable.length > 80 ? readable.slice(0, 80) : readable}`;
+}
