@@ -22,6 +22,9 @@ function lineSpec(extra) {
     },
     width: 420,
     height: 220,
+    autosize: { type: 'pad' },
+    padding: 8,
+    config: { legend: { orient: 'bottom', direction: 'horizontal', labelLimit: 400 } },
     ...extra,
   };
 }
@@ -30,23 +33,16 @@ const SPECS = {
   losses: lineSpec({}),
   accuracy: lineSpec({}),
   speed: lineSpec({}),
-  other: {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    data: { name: 'rows' },
-    facet: { field: 'series', type: 'nominal', title: null },
-    columns: 4,
-    spec: {
-      mark: { type: 'line', clip: true },
-      encoding: {
-        x: { field: 'step', type: 'quantitative' },
-        y: { field: 'value', type: 'quantitative', scale: { zero: false }, title: null },
-        strokeDash: { field: 'run', type: 'nominal' },
-      },
-      width: 220,
-      height: 120,
+  // Quantities of very different sizes share one chart on a symmetric log scale.
+  other: lineSpec({
+    width: 900,
+    encoding: {
+      x: { field: 'step', type: 'quantitative' },
+      y: { field: 'value', type: 'quantitative', scale: { type: 'symlog' } },
+      color: { field: 'series', type: 'nominal' },
+      strokeDash: { field: 'run', type: 'nominal' },
     },
-    resolve: { scale: { y: 'independent' } },
-  },
+  }),
 };
 
 const views = {};
@@ -90,7 +86,7 @@ function addRows(run, rows) {
     }
     for (const [id, values] of Object.entries(byChart)) {
       if (values.length === 0) continue;
-      await views[id].insert('rows', values).runAsync();
+      await views[id].insert('rows', values).resize().runAsync();
       counts[id] += values.length;
       document.getElementById(id).dataset.points = String(counts[id]);
     }
