@@ -180,10 +180,21 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
     )
     .argument('<sweep-file>', 'YAML sweep file (see examples/sweeps/)')
     .option('--out <dir>', 'sweep folder (default: sweeps/<sweep name>)')
-    .option('--concurrency <n>', 'jobs at once on the embedded pool (default: the number of cores)', integer('--concurrency', 1))
-    .option('--queue <redis-url>', 'enqueue the jobs in BullMQ on this Redis (redis://HOST:PORT) for `ganforge worker`')
+    .option(
+      '--concurrency <n>',
+      'jobs at once on the embedded pool (default: the number of cores)',
+      integer('--concurrency', 1),
+    )
+    .option(
+      '--queue <redis-url>',
+      'enqueue the jobs in BullMQ on this Redis (redis://HOST:PORT) for `ganforge worker`',
+    )
     .option('--queue-name <name>', 'BullMQ queue name (default: ganforge-sweeps)')
-    .option('--attempts <n>', 'tries per job on the queue before it fails (default 2)', integer('--attempts', 1))
+    .option(
+      '--attempts <n>',
+      'tries per job on the queue before it fails (default 2)',
+      integer('--attempts', 1),
+    )
     .option('--no-wait', 'with --queue: return once the jobs are queued')
     .option('--dry-run', 'list the jobs and write nothing')
     .addOption(json())
@@ -211,9 +222,14 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
     );
   sweep
     .command('report')
-    .description('aggregate a sweep folder: table (report.csv, report.json) with mean ± sd over seeds, and report.png')
+    .description(
+      'aggregate a sweep folder: table (report.csv, report.json) with mean ± sd over seeds, and report.png',
+    )
     .argument('<dir>', 'sweep folder written by ganforge sweep')
-    .option('--metric <name...>', 'columns to compare in the plot (default: the final metrics, else g_loss and d_loss)')
+    .option(
+      '--metric <name...>',
+      'columns to compare in the plot (default: the final metrics, else g_loss and d_loss)',
+    )
     .addOption(json())
     .action(async (dir: string, o: { metric?: string[]; json?: boolean }) => {
       const { sweepReportCommand } = await import('./commands/sweep.js');
@@ -231,8 +247,16 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
       "job lock in ms (default 30000): a dead worker's job moves to another worker this long after",
       integer('--lock-duration', 100),
     )
-    .option('--stalled-interval <ms>', 'ms between checks for stalled jobs (default: the lock duration)', integer('--stalled-interval', 100))
-    .option('--max-stalled <n>', 'times a job may lose its worker before it fails (default 5)', integer('--max-stalled', 0))
+    .option(
+      '--stalled-interval <ms>',
+      'ms between checks for stalled jobs (default: the lock duration)',
+      integer('--stalled-interval', 100),
+    )
+    .option(
+      '--max-stalled <n>',
+      'times a job may lose its worker before it fails (default 5)',
+      integer('--max-stalled', 0),
+    )
     .addOption(json())
     .action(
       async (o: {

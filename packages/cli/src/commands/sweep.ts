@@ -31,37 +31,57 @@ export interface SweepCommandOptions {
  * folder (`sweep.json`, `configs/`) and runs the jobs on the embedded pool, or enqueues them on a
  * Redis queue for `ganforge worker`. Finished jobs are never rerun. Returns the exit code.
  */
-export async function sweepCommand(file: string, options: SweepCommandOptions, reporter: Reporter): Promise<number> {
+export async function sweepCommand(
+  file: string,
+  options: SweepCommandOptions,
+  reporter: Reporter,
+): Promise<number> {
   const loaded = readSweepFile(file);
   const plan = expandSweep(loaded);
   if (plan.dropped > 0)
-    reporter.warn(`the sweep has ${plan.jobs.length + plan.dropped} runs: running the first ${plan.jobs.length} (maxRuns), ${plan.dropped} left out`);
+    reporter.warn(
+      `the sweep has ${plan.jobs.length + plan.dropped} runs: running the first ${plan.jobs.length} (maxRuns), ${plan.dropped} left out`,
+    );
   await validateJobs(plan, resolve(file, '..'));
   const out = resolve(options.out ?? join('sweeps', plan.name));
   if (options.dryRun) {
     for (const job of plan.jobs) reporter.info(join(relative(process.cwd(), out) || out, job.id));
-    reporter.event('plan', { out, jobs: plan.jobs.map((j) => ({ id: j.id, fields: j.fields, seed: j.seed })) });
+    reporter.event('plan', {
+      out,
+      jobs: plan.jobs.map((j) => ({ id: j.id, fields: j.fields, seed: j.seed })),
+    });
     return EXIT_CODES.ok;
   }
   const specs = writeSweepPlan(out, plan, loaded.file);
-  reporter.info(`sweep ${plan.name}: ${specs.length} jobs (${plan.fields.join(', ') || 'no fields'} × seeds ${plan.seeds.join(', ')}) in ${out}`);
+  reporter.info(
+    `sweep ${plan.name}: ${specs.length} jobs (${plan.fields.join(', ') || 'no fields'} × seeds ${plan.seeds.join(', ')}) in ${out}`,
+  );
   reporter.event('sweep', { name: plan.name, out, jobs: specs.map((s) => s.id) });
   const failed = options.queue
     ? await viaQueue(specs, options, reporter, plan.name)
     : await viaPool(specs, options, reporter, plan.name);
   if (typeof failed === 'number') return failed;
   if (failed.length > 0) {
-    reporter.warn(`${failed.length} job(s) failed: ${failed.map((id) => join(out, id, 'job.log')).join(', ')}`);
+    reporter.warn(
+      `${failed.length} job(s) failed: ${failed.map((id) => join(out, id, 'job.log')).join(', ')}`,
+    );
     return EXIT_CODES.internal;
   }
-  reporter.info(`all ${specs.length} jobs finished. Table and plot: ganforge sweep report ${relative(process.cwd(), out) || out}`);
+  reporter.info(
+    `all ${specs.length} jobs finished. Table and plot: ganforge sweep report ${relative(process.cwd(), out) || out}`,
+  );
   return EXIT_CODES.ok;
 }
 
 /** The failed jobs' ids, or an exit code when the sweep did not run to its end here. */
 type Ending = string[] | number;
 
-async function viaPool(specs: JobSpec[], o: SweepCommandOptions, reporter: Reporter, name: string): Promise<Ending> {
+async function viaPool(
+  specs: JobSpec[],
+  o: SweepCommandOptions,
+  reporter: Reporter,
+  name: string,
+): Promise<Ending> {
   const concurrency = o.concurrency ?? availableParallelism();
   reporter.info(`running on the embedded pool, ${concurrency} at a time`);
   const controller = new AbortController();
@@ -129,7 +149,11 @@ export interface SweepReportOptions {
  * `ganforge sweep report DIR`: prints a table of the sweep's settings with mean ± sd over seeds of
  * each run's final losses and metrics, and writes `report.csv`, `report.json` and `report.png`.
  */
-export async function sweepReportCommand(dir: string, options: SweepReportOptions, reporter: Reporter): Promise<number> {
+export async function sweepReportCommand(
+  dir: string,
+  options: SweepReportOptions,
+  reporter: Reporter,
+): Promise<number> {
   const { writeFileSync } = await import('node:fs');
   const { readManifest } = await import('../sweep/manifest.js');
   const r = await import('../sweep/report-table.js');
@@ -140,20 +164,30 @@ export async function sweepReportCommand(dir: string, options: SweepReportOption
   const columns = r.reportColumns(runs);
   const missing = runs.filter((x) => x.status !== 'completed');
   if (missing.length > 0)
-    reporter.warn(`${missing.length} of ${runs.length} runs have not completed (left out): ${missing.map((x) => x.id).join(', ')}`);
+    reporter.warn(
+      `${missing.length} of ${runs.length} runs have not completed (left out): ${missing.map((x) => x.id).join(', ')}`,
+    );
   reporter.info(r.formatReportTable(manifest.fields, groups, columns));
   const files = [join(root, 'report.csv'), join(root, 'report.json')];
   writeFileSync(files[0], r.reportCsv(manifest.fields, groups, columns));
-  writeFileSync(files[1], JSON.stringify({ name: manifest.name, fields: manifest.fields, columns, groups, runs }, null, 2) + '\n');
-  const metricColumns = columns.filter((c) => !/^(g_loss|d_loss|d_loss_real|d_loss_fake|d_acc_real|d_acc_fake)$/.test(c));
-  const plotted = (options.metric ?? (metricColumns.length > 0 ? metricColumns : ['g_loss', 'd_loss'])).filter((c) =>
-    columns.includes(c),
+  writeFileSync(
+    files[1],
+    JSON.stringify({ name: manifest.name, fields: manifest.fields, columns, groups, runs }, null, 2) + '\n',
   );
+  const metricColumns = columns.filter(
+    (c) => !/^(g_loss|d_loss|d_loss_real|d_loss_fake|d_acc_real|d_acc_fake)$/.test(c),
+  );
+  const plotted = (
+    options.metric ?? (metricColumns.length > 0 ? metricColumns : ['g_loss', 'd_loss'])
+  ).filter((c) => columns.includes(c));
   if (groups.length > 0 && plotted.length > 0) {
     const { renderVegaLitePng } = await import('../plot/render-png.js');
     const { sweepComparisonSpec } = await import('../sweep/report-plot.js');
     files.push(join(root, 'report.png'));
-    writeFileSync(files[2], await renderVegaLitePng(sweepComparisonSpec(`sweep ${manifest.name}`, groups, plotted)));
+    writeFileSync(
+      files[2],
+      await renderVegaLitePng(sweepComparisonSpec(`sweep ${manifest.name}`, groups, plotted)),
+    );
   }
   reporter.event('report', { groups, columns, files });
   reporter.info(`wrote ${files.map((f) => relative(process.cwd(), f) || f).join(', ')}`);

@@ -29,7 +29,9 @@ export async function workerCommand(options: WorkerCommandOptions, reporter: Rep
     maxStalledCount: options.maxStalled,
     reporter,
   });
-  reporter.info(`worker ${worker.name} waiting for jobs on ${options.queue} (queue ${options.queueName ?? DEFAULT_QUEUE_NAME})`);
+  reporter.info(
+    `worker ${worker.name} waiting for jobs on ${options.queue} (queue ${options.queueName ?? DEFAULT_QUEUE_NAME})`,
+  );
   reporter.event('worker-start', { worker: worker.name, queue: options.queue });
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));

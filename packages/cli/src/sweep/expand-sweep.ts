@@ -24,6 +24,8 @@ export interface SweepPlan {
   jobs: SweepJob[];
   /** Jobs beyond `maxRuns` that were left out. */
   dropped: number;
+  /** Steps between sample pictures in each run, when the sweep file sets it. */
+  sampleEvery?: number;
 }
 
 /** The default cap on the number of runs of a sweep. */
@@ -50,9 +52,12 @@ function uniform(seed: number): () => number {
 }
 
 function draw(field: RandomField, u: () => number): FieldValue {
-  if ('values' in field) return field.values[Math.min(field.values.length - 1, Math.floor(u() * field.values.length))];
+  if ('values' in field)
+    return field.values[Math.min(field.values.length - 1, Math.floor(u() * field.values.length))];
   const { min, max } = field;
-  const x = field.log ? Math.exp(Math.log(min) + u() * (Math.log(max) - Math.log(min))) : min + u() * (max - min);
+  const x = field.log
+    ? Math.exp(Math.log(min) + u() * (Math.log(max) - Math.log(min)))
+    : min + u() * (max - min);
   return field.integer ? Math.round(x) : Number(x.toPrecision(6));
 }
 
@@ -88,5 +93,12 @@ export function expandSweep(loaded: LoadedSweep): SweepPlan {
     }
   const max = sweep.maxRuns ?? DEFAULT_MAX_RUNS;
   const fieldPaths = Object.keys(sweep.grid ?? sweep.random?.fields ?? {});
-  return { name: loaded.name, fields: fieldPaths, seeds, jobs: all.slice(0, max), dropped: Math.max(0, all.length - max) };
+  return {
+    name: loaded.name,
+    fields: fieldPaths,
+    seeds,
+    jobs: all.slice(0, max),
+    dropped: Math.max(0, all.length - max),
+    ...(sweep.sampleEvery ? { sampleEvery: sweep.sampleEvery } : {}),
+  };
 }

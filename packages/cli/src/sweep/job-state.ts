@@ -35,6 +35,14 @@ export function jobState(runDir: string): JobState {
 
 /** Removes what a run that wrote no checkpoint left, keeping the folder's job log and attempts. */
 export function clearStartedRun(runDir: string): void {
-  for (const name of ['config.yaml', 'resolved-config.json', 'metrics.jsonl', 'summary.json', 'samples', 'plots', 'checkpoints'])
+  for (const name of [
+    'config.yaml',
+    'resolved-config.json',
+    'metrics.jsonl',
+    'summary.json',
+    'samples',
+    'plots',
+    'checkpoints',
+  ])
     rmSync(join(runDir, name), { recursive: true, force: true });
 }

@@ -31,7 +31,11 @@ export async function runLocalPool(jobs: JobSpec[], options: LocalPoolOptions): 
       const job = jobs[next++];
       counts.running += 1;
       options.onProgress?.({ ...counts });
-      const outcome = await runJob(job, { env: options.env, signal: options.signal, worker: `local:${process.pid}` });
+      const outcome = await runJob(job, {
+        env: options.env,
+        signal: options.signal,
+        worker: `local:${process.pid}`,
+      });
       counts.running -= 1;
       if (outcome.status === 'failed') counts.failed += 1;
       else counts.done += 1;

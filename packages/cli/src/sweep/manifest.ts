@@ -22,6 +22,8 @@ export interface SweepManifest {
   sweepFile: string;
   /** Swept field paths (union over every plan written into this folder). */
   fields: string[];
+  /** Steps between sample pictures in each run (`--sample-every`), when the sweep file sets it. */
+  sampleEvery?: number;
   jobs: ManifestJob[];
 }
 
@@ -32,6 +34,8 @@ export interface JobSpec {
   configPath: string;
   /** Absolute path of the job's run folder. */
   runDir: string;
+  /** Steps between sample pictures (`--sample-every`; default: the train command's). */
+  sampleEvery?: number;
 }
 
 /** The name of the manifest file in a sweep folder. */
@@ -41,7 +45,10 @@ export const MANIFEST = 'sweep.json';
 export function readManifest(dir: string): SweepManifest {
   const path = join(resolve(dir), MANIFEST);
   if (!existsSync(path))
-    throw new ConfigError(`${resolve(dir)} is not a sweep folder (no ${MANIFEST}): start one with "ganforge sweep SWEEP.yaml --out DIR"`, 'DIR');
+    throw new ConfigError(
+      `${resolve(dir)} is not a sweep folder (no ${MANIFEST}): start one with "ganforge sweep SWEEP.yaml --out DIR"`,
+      'DIR',
+    );
   return JSON.parse(readFileSync(path, 'utf8')) as SweepManifest;
 }
 
@@ -50,7 +57,12 @@ export function jobSpecs(dir: string, manifest: SweepManifest, ids?: Set<string>
   const root = resolve(dir);
   return manifest.jobs
     .filter((j) => !ids || ids.has(j.id))
-    .map((j) => ({ id: j.id, configPath: join(root, j.config), runDir: join(root, j.id) }));
+    .map((j) => ({
+      id: j.id,
+      configPath: join(root, j.config),
+      runDir: join(root, j.id),
+      ...(manifest.sampleEvery ? { sampleEvery: manifest.sampleEvery } : {}),
+    }));
 }
 
 /**
@@ -75,6 +87,7 @@ export function writeSweepPlan(dir: string, plan: SweepPlan, sweepFile: string):
     name: plan.name,
     sweepFile,
     fields: [...new Set([...(old?.fields ?? []), ...plan.fields])],
+    ...(plan.sampleEvery ? { sampleEvery: plan.sampleEvery } : {}),
     jobs: [...jobs.values()],
   };
   const tmp = join(root, `.${MANIFEST}.tmp`);

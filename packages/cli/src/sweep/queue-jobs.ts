@@ -33,7 +33,9 @@ export async function enqueueSweep(
   specs: JobSpec[],
   options: EnqueueOptions,
 ): Promise<{ added: number; retried: number; present: number }> {
-  const queue = new Queue<JobSpec>(options.queueName ?? DEFAULT_QUEUE_NAME, { connection: options.connection });
+  const queue = new Queue<JobSpec>(options.queueName ?? DEFAULT_QUEUE_NAME, {
+    connection: options.connection,
+  });
   try {
     let retried = 0;
     let present = 0;
@@ -83,7 +85,9 @@ export async function waitForSweep(
   specs: JobSpec[],
   options: WaitOptions,
 ): Promise<{ counts: SweepCounts; failed: string[] }> {
-  const queue = new Queue<JobSpec>(options.queueName ?? DEFAULT_QUEUE_NAME, { connection: options.connection });
+  const queue = new Queue<JobSpec>(options.queueName ?? DEFAULT_QUEUE_NAME, {
+    connection: options.connection,
+  });
   try {
     for (;;) {
       const counts: SweepCounts = { total: specs.length, done: 0, running: 0, failed: 0, skipped: 0 };

@@ -55,7 +55,9 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
     const outcome = await runJob(job.data, { worker: name, signal: stop.signal });
     reporter.event('job-end', { worker: name, ...outcome });
     if (outcome.status === 'failed')
-      throw new SweepJobError(`job ${outcome.id} stopped with exit code ${outcome.exitCode}: see ${outcome.log}`);
+      throw new SweepJobError(
+        `job ${outcome.id} stopped with exit code ${outcome.exitCode}: see ${outcome.log}`,
+      );
     reporter.info(
       `${name}: job ${job.data.id} ${outcome.status === 'skipped' ? 'had finished already' : `completed (${outcome.mode} from step ${outcome.fromStep})`}`,
     );

@@ -19,7 +19,11 @@ export interface LoadedSweep {
 function issuePath(path: readonly PropertyKey[]): string {
   return path
     .map((p, i) =>
-      typeof p === 'number' ? `[${p}]` : String(p).includes('.') ? `["${String(p)}"]` : `${i ? '.' : ''}${String(p)}`,
+      typeof p === 'number'
+        ? `[${p}]`
+        : String(p).includes('.')
+          ? `["${String(p)}"]`
+          : `${i ? '.' : ''}${String(p)}`,
     )
     .join('');
 }
@@ -34,7 +38,11 @@ export function loadSweep(value: unknown, source: string, dir: string): LoadedSw
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message }));
     const lines = issues.map((i) => `${i.path || '(top)'}: ${i.message}`);
-    throw new ConfigError(`invalid sweep file ${source}:\n  ${lines.join('\n  ')}`, issues[0].path, issues.map((i) => ({ path: i.path, message: `${source}: ${i.path}: ${i.message}` })));
+    throw new ConfigError(
+      `invalid sweep file ${source}:\n  ${lines.join('\n  ')}`,
+      issues[0].path,
+      issues.map((i) => ({ path: i.path, message: `${source}: ${i.path}: ${i.message}` })),
+    );
   }
   const sweep = parsed.data;
   const base =
@@ -51,7 +59,10 @@ export function readSweepFile(path: string): LoadedSweep {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ConfigError(`cannot read sweep file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, '');
+    throw new ConfigError(
+      `cannot read sweep file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+      '',
+    );
   }
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) {

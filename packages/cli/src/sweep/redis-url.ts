@@ -18,7 +18,10 @@ export function parseRedisUrl(url: string): RedisConnection {
   try {
     u = new URL(url);
   } catch {
-    throw new ConfigError(`--queue: expected a Redis URL such as redis://127.0.0.1:6379, found "${url}"`, '--queue');
+    throw new ConfigError(
+      `--queue: expected a Redis URL such as redis://127.0.0.1:6379, found "${url}"`,
+      '--queue',
+    );
   }
   if (u.protocol !== 'redis:' && u.protocol !== 'rediss:')
     throw new ConfigError(`--queue: expected a redis:// or rediss:// URL, found "${url}"`, '--queue');

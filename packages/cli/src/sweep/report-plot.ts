@@ -11,10 +11,23 @@ export function sweepComparisonSpec(title: string, groups: ReportGroup[], column
       .filter((c) => g.stats[c])
       .map((c) => {
         const s = g.stats[c];
-        return { setting: settingLabel(g.fields), column: c, mean: s.mean, lo: s.mean - s.sd, hi: s.mean + s.sd, n: s.n };
+        return {
+          setting: settingLabel(g.fields),
+          column: c,
+          mean: s.mean,
+          lo: s.mean - s.sd,
+          hi: s.mean + s.sd,
+          n: s.n,
+        };
       }),
   );
-  const x = { field: 'setting', type: 'nominal', title: null, sort: null, axis: { labelAngle: -30, labelLimit: 220 } } as const;
+  const x = {
+    field: 'setting',
+    type: 'nominal',
+    title: null,
+    sort: null,
+    axis: { labelAngle: -30, labelLimit: 220 },
+  } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: title, subtitle: 'mean ± sd over seeds' },
@@ -26,7 +39,11 @@ export function sweepComparisonSpec(title: string, groups: ReportGroup[], column
       layer: [
         {
           mark: { type: 'rule', color: '#7f7f7f' },
-          encoding: { x, y: { field: 'lo', type: 'quantitative', title: null, scale: { zero: false } }, y2: { field: 'hi' } },
+          encoding: {
+            x,
+            y: { field: 'lo', type: 'quantitative', title: null, scale: { zero: false } },
+            y2: { field: 'hi' },
+          },
         },
         {
           mark: { type: 'point', filled: true, size: 60, color: '#e6550d' },

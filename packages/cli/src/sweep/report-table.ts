@@ -35,12 +35,26 @@ export interface ReportGroup {
 export function collectRuns(dir: string, manifest: SweepManifest): ReportRun[] {
   return manifest.jobs.map((job) => {
     const s = readSummary(join(dir, job.id)) as
-      | { status?: string; startStep?: number; final?: Record<string, number>; metrics?: Record<string, number> }
+      | {
+          status?: string;
+          startStep?: number;
+          final?: Record<string, number>;
+          metrics?: Record<string, number>;
+        }
       | undefined;
     const values = Object.fromEntries(
-      Object.entries({ ...s?.final, ...s?.metrics }).filter(([, v]) => typeof v === 'number' && Number.isFinite(v)),
+      Object.entries({ ...s?.final, ...s?.metrics }).filter(
+        ([, v]) => typeof v === 'number' && Number.isFinite(v),
+      ),
     );
-    return { id: job.id, fields: job.fields, seed: job.seed, status: s?.status ?? 'missing', startStep: s?.startStep, values };
+    return {
+      id: job.id,
+      fields: job.fields,
+      seed: job.seed,
+      status: s?.status ?? 'missing',
+      startStep: s?.startStep,
+      values,
+    };
   });
 }
 
@@ -101,7 +115,11 @@ export function formatReportTable(fieldPaths: string[], groups: ReportGroup[], c
     ...columns.map((c) => formatStat(g.stats[c])),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 

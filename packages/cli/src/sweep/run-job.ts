@@ -49,7 +49,10 @@ export function childNodeArgs(): string[] {
 }
 
 function record(runDir: string, r: Omit<AttemptRecord, 'time'>): void {
-  appendFileSync(join(runDir, 'attempts.jsonl'), JSON.stringify({ ...r, time: new Date().toISOString() }) + '\n');
+  appendFileSync(
+    join(runDir, 'attempts.jsonl'),
+    JSON.stringify({ ...r, time: new Date().toISOString() }) + '\n',
+  );
 }
 
 /**
@@ -71,6 +74,7 @@ export async function runJob(spec: JobSpec, options: RunJobOptions = {}): Promis
   const mode = state === 'resumable' ? 'resume' : 'train';
   const fromStep = mode === 'resume' ? checkpointSteps(spec.runDir).at(-1) : 0;
   const args = mode === 'resume' ? ['resume', spec.runDir] : ['train', spec.configPath, '--out', spec.runDir];
+  if (spec.sampleEvery) args.push('--sample-every', String(spec.sampleEvery));
   const log = join(spec.runDir, 'job.log');
   const fd = openSync(log, 'a');
   record(spec.runDir, { event: 'start', worker, mode, fromStep });
@@ -88,7 +92,9 @@ export async function runJob(spec: JobSpec, options: RunJobOptions = {}): Promis
   try {
     const exitCode = await new Promise<number>((resolve, reject) => {
       child.on('error', reject);
-      child.on('exit', (code, sig) => resolve(code ?? 128 + (sig === 'SIGKILL' ? 9 : sig === 'SIGINT' ? 2 : 15)));
+      child.on('exit', (code, sig) =>
+        resolve(code ?? 128 + (sig === 'SIGKILL' ? 9 : sig === 'SIGINT' ? 2 : 15)),
+      );
     });
     record(spec.runDir, { event: 'end', worker, exitCode });
     const completed = exitCode === 0 && jobState(spec.runDir) === 'finished';

@@ -7,7 +7,12 @@ const fieldValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 const randomField = z.union([
   z.strictObject({ values: z.array(fieldValue).min(1) }),
   z
-    .strictObject({ min: z.number(), max: z.number(), log: z.boolean().optional(), integer: z.boolean().optional() })
+    .strictObject({
+      min: z.number(),
+      max: z.number(),
+      log: z.boolean().optional(),
+      integer: z.boolean().optional(),
+    })
     .refine((r) => r.max >= r.min, { message: 'max must be ≥ min' })
     .refine((r) => !r.log || r.min > 0, { message: 'a log range needs min > 0' }),
 ]);
@@ -15,7 +20,8 @@ const randomField = z.union([
 /**
  * The schema of a sweep file: a base config (a path relative to the sweep file, or an inline
  * config), fixed `set` overrides, a `grid` (every combination) or a `random` search (`samples`
- * draws from a seeded generator), the `seeds` each setting runs with and a `maxRuns` cap.
+ * draws from a seeded generator), the `seeds` each setting runs with, a `maxRuns` cap and the
+ * sample-picture cadence of each run (`sampleEvery`, as `ganforge train --sample-every`).
  * Config fields are named by dotted paths (`optimizers.generator.lr`).
  */
 export const sweepFileSchema = z
@@ -33,8 +39,12 @@ export const sweepFileSchema = z
       .optional(),
     seeds: z.array(z.number().int().min(0)).min(1).optional(),
     maxRuns: z.number().int().min(1).optional(),
+    sampleEvery: z.number().int().min(1).optional(),
   })
-  .refine((s) => !(s.grid && s.random), { message: 'give either grid or random, not both', path: ['random'] });
+  .refine((s) => !(s.grid && s.random), {
+    message: 'give either grid or random, not both',
+    path: ['random'],
+  });
 
 /** A sweep file as written (after validation). */
 export type SweepFile = z.infer<typeof sweepFileSchema>;

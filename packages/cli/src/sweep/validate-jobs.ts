@@ -16,7 +16,11 @@ export async function validateJobs(plan: SweepPlan, baseDir: string): Promise<vo
       if (!(error instanceof ConfigError)) throw error;
       const values = Object.entries(job.fields).map(([k, v]) => `${k}=${String(v)}`);
       const what = `sweep job ${job.id}${values.length ? ` (${values.join(', ')})` : ''}`;
-      throw new ConfigError(`${what}: ${error.message}`, error.issues[0]?.path ?? '', error.issues.map((i) => ({ ...i, message: `${what}: ${i.message}` })));
+      throw new ConfigError(
+        `${what}: ${error.message}`,
+        error.issues[0]?.path ?? '',
+        error.issues.map((i) => ({ ...i, message: `${what}: ${i.message}` })),
+      );
     }
   }
 }
