@@ -27,3 +27,5 @@ export type { Diagnostic, DiagnoseOptions, MetricsRow, RunStatus } from './monit
 export { JsonlTail } from './monitor/jsonl-tail.js';
 export { RunSource } from './monitor/run-source.js';
 export type { RunUpdate } from './monitor/run-source.js';
+export { startPlayground } from './playground/server.js';
+export type { PlaygroundOptions, PlaygroundServer } from './playground/server.js';

@@ -162,6 +162,17 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
     });
 
   program
+    .command('playground')
+    .description('serve a page that trains a 2-D GAN in the browser with the installed plugins')
+    .option('--host <host>', 'interface to bind (default 127.0.0.1)')
+    .option('--port <n>', 'port (default: any free one)', integer('--port', 0))
+    .option('--plugin <package...>', 'more plugin packages to offer (installed @ganforge/plugin-* are found)')
+    .action(async (o: { host?: string; port?: number; plugin?: string[] }) => {
+      const { playgroundCommand } = await import('./commands/playground.js');
+      result.exitCode = await playgroundCommand(o, await reporterFor(false));
+    });
+
+  program
     .command('plugins')
     .description('list installed plugins, the components each registers and their option schemas')
     .argument('[plugins...]', 'more plugin packages or local plugin files to load')

@@ -69,9 +69,15 @@ async function tryCandidate(
   log: (msg: string) => void,
 ): Promise<string | undefined> {
   if (c.pkg) {
+    // A bundled page registers the backend by importing its package statically; the dynamic
+    // import below cannot be resolved there, and is not needed.
+    const registered = tf.findBackendFactory(c.backend) != null;
     const imported = await importOptional(c.pkg);
-    if (!imported.ok) return imported.reason;
-    if (c.backend === 'wasm' && !isInitialized('wasm')) {
+    if (!imported.ok && !registered) return imported.reason;
+    if (!imported.ok) {
+      if (opts.wasmPaths !== undefined || opts.threads !== undefined)
+        log(`backend: ${c.pkg} is registered but not importable here; set wasmPaths/threads on it directly`);
+    } else if (c.backend === 'wasm' && !isInitialized('wasm')) {
       const wasm = imported.module as WasmModule;
       if (opts.wasmPaths !== undefined) wasm.setWasmPaths(opts.wasmPaths);
       if (opts.threads !== undefined) wasm.setThreadsCount?.(opts.threads);
