@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -45,4 +45,28 @@ export function clearStartedRun(runDir: string): void {
     'checkpoints',
   ])
     rmSync(join(runDir, name), { recursive: true, force: true });
+}
+
+/**
+ * A run killed after its last checkpoint but before `summary.json` cannot be resumed (it is at its
+ * final step: nothing to train, so no summary). Moves such checkpoints aside
+ * (`checkpoints/.final-step-000100`) so the resume retrains the last stretch, exactly as before on
+ * the same backend, and ends with a summary. Returns the steps moved aside.
+ */
+export function setAsideFinalCheckpoints(runDir: string): number[] {
+  let steps: unknown;
+  try {
+    steps = (JSON.parse(readFileSync(join(runDir, 'resolved-config.json'), 'utf8')) as { steps?: unknown }).steps;
+  } catch {
+    return [];
+  }
+  if (typeof steps !== 'number') return [];
+  const moved = checkpointSteps(runDir).filter((s) => s >= steps);
+  for (const s of moved) {
+    const name = `step-${String(s).padStart(6, '0')}`;
+    const aside = join(runDir, 'checkpoints', `.final-${name}`);
+    rmSync(aside, { recursive: true, force: true });
+    renameSync(join(runDir, 'checkpoints', name), aside);
+  }
+  return moved;
 }

@@ -3,7 +3,7 @@ import { appendFileSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkpointSteps, clearStartedRun, jobState } from './job-state.js';
+import { checkpointSteps, clearStartedRun, jobState, setAsideFinalCheckpoints } from './job-state.js';
 import type { JobSpec } from './manifest.js';
 
 /** How one attempt at a job ended. */
@@ -70,8 +70,9 @@ export async function runJob(spec: JobSpec, options: RunJobOptions = {}): Promis
     record(spec.runDir, { event: 'skip', worker });
     return { id: spec.id, status: 'skipped' };
   }
-  if (state === 'started') clearStartedRun(spec.runDir);
-  const mode = state === 'resumable' ? 'resume' : 'train';
+  if (state === 'resumable') setAsideFinalCheckpoints(spec.runDir);
+  if (jobState(spec.runDir) === 'started') clearStartedRun(spec.runDir);
+  const mode = checkpointSteps(spec.runDir).length > 0 ? 'resume' : 'train';
   const fromStep = mode === 'resume' ? checkpointSteps(spec.runDir).at(-1) : 0;
   const args = mode === 'resume' ? ['resume', spec.runDir] : ['train', spec.configPath, '--out', spec.runDir];
   if (spec.sampleEvery) args.push('--sample-every', String(spec.sampleEvery));
