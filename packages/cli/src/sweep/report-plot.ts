@@ -6,13 +6,23 @@ import { settingLabel, type ReportGroup } from './report-table.js';
  * the mean over seeds and a bar from mean − sd to mean + sd.
  */
 export function sweepComparisonSpec(title: string, groups: ReportGroup[], columns: string[]): TopLevelSpec {
-  const values = groups.flatMap((g) =>
+  // Short labels (`lr=0.001`) unless two settings would read the same.
+  const short = groups.map((g) =>
+    Object.entries(g.fields)
+      .map(([k, v]) => `${k.split('.').pop()}=${String(v)}`)
+      .join(' '),
+  );
+  const labels =
+    new Set(short).size === groups.length && groups.length > 0 && short[0] !== ''
+      ? short
+      : groups.map((g) => settingLabel(g.fields));
+  const values = groups.flatMap((g, i) =>
     columns
       .filter((c) => g.stats[c])
       .map((c) => {
         const s = g.stats[c];
         return {
-          setting: settingLabel(g.fields),
+          setting: labels[i],
           column: c,
           mean: s.mean,
           lo: s.mean - s.sd,
