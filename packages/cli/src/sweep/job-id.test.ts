@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, jobId } from './job-id.js';
+import { canonicalJson, jobId, shortNames } from './job-id.js';
 
 describe('sweep job ids', () => {
   it('are the same for equal configs whatever the key order, and name the fields and the seed', () => {
@@ -24,6 +24,16 @@ describe('sweep job ids', () => {
     expect(g.slice(13)).toBe(d.slice(13));
     expect(g).not.toBe(d);
     expect(jobId({ seed: 2 }, {}, 2)).not.toBe(jobId({ seed: 3 }, {}, 3));
+  });
+
+  it('shorten each field path to the shortest tail that tells the fields apart', () => {
+    expect(
+      shortNames(['optimizers.generator.lr', 'optimizers.discriminator.lr', 'loss.kind', 'x.kind.y']),
+    ).toEqual(['generator.lr', 'discriminator.lr', 'kind', 'y']);
+    expect(shortNames(['a.b', 'b'])).toEqual(['a.b', 'b']);
+    expect(jobId({}, { 'optimizers.generator.lr': 0.001, 'optimizers.discriminator.lr': 0.002 }, 1)).toMatch(
+      /-generator\.lr=0\.001-discriminator\.lr=0\.002-seed=1$/,
+    );
   });
 
   it('make safe, bounded folder names', () => {
