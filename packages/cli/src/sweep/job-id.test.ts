@@ -37,6 +37,7 @@ describe('sweep job ids', () => {
   });
 
   it('make safe, bounded folder names', () => {
+    expect(jobId({}, { 'generator.hidden': [32, 64] }, 0)).toMatch(/^[0-9a-f]{12}-hidden=32x64-seed=0$/);
     const id = jobId({}, { 'loss.kind': 'a/b c', x: 1 / 3, y: 'z'.repeat(200) }, 0);
     expect(id).toMatch(/^[0-9a-f]{12}-kind=a_b_c-x=0\.333333-y=z+$/);
     expect(id.length).toBe(13 + 80);

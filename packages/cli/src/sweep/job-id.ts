@@ -11,6 +11,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 function short(value: FieldValue): string {
+  if (Array.isArray(value)) return value.map((v) => short(v)).join('x');
   const text = typeof value === 'number' ? String(Number(value.toPrecision(6))) : String(value);
   return text.replace(/[^A-Za-z0-9._+-]/g, '_');
 }

@@ -56,7 +56,8 @@ export function clearStartedRun(runDir: string): void {
 export function setAsideFinalCheckpoints(runDir: string): number[] {
   let steps: unknown;
   try {
-    steps = (JSON.parse(readFileSync(join(runDir, 'resolved-config.json'), 'utf8')) as { steps?: unknown }).steps;
+    steps = (JSON.parse(readFileSync(join(runDir, 'resolved-config.json'), 'utf8')) as { steps?: unknown })
+      .steps;
   } catch {
     return [];
   }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-/** A scalar a swept config field may take. */
-const fieldValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+const scalar = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+/** A value a swept config field may take: a scalar or a list of scalars (`generator.hidden: [64, 64]`). */
+const fieldValue = z.union([scalar, z.array(scalar)]);
 
 /** A field of a random search: a list to draw from, or a numeric range (log-uniform with `log`). */
 const randomField = z.union([

@@ -35,7 +35,10 @@ export async function startRedis(): Promise<{ url: string; process: ChildProcess
   );
   await new Promise<void>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new RedisStartError(`redis-server did not start:\n${out}`)), 10_000);
+    const timer = setTimeout(
+      () => reject(new RedisStartError(`redis-server did not start:\n${out}`)),
+      10_000,
+    );
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       if (out.includes('Ready to accept connections')) {
