@@ -1,0 +1,67 @@
+import { createRequire } from 'node:module';
+
+/** The functions the compiled addon (`build/Release/ganforge_native.node`) exports. */
+export interface NativeAddon {
+  /**
+   * Batched row-major sgemm on the wasm heap: for each i < batch,
+   * C[i] = act(op(A[i mod batchA])·op(B[i mod batchB]) + bias). Offsets are in bytes.
+   */
+  gemm(
+    heap: Uint8Array,
+    aOffset: number,
+    bOffset: number,
+    cOffset: number,
+    batch: number,
+    batchA: number,
+    batchB: number,
+    m: number,
+    n: number,
+    k: number,
+    transposeA: number,
+    transposeB: number,
+    biasOffset: number,
+    biasMode: number,
+    activation: number,
+    alpha: number,
+  ): void;
+  /** sgemm batches run since the addon loaded. */
+  calls(): number;
+  /** OpenBLAS' thread count; sets it first when `n` ≥ 1 is given. */
+  threads(n?: number): number;
+  /** OpenBLAS' build configuration (`openblas_get_config()`). */
+  config(): string;
+}
+
+/** Result of {@link loadAddon}: the addon, or why it could not be loaded. */
+export type AddonLoad = { ok: true; addon: NativeAddon; path: string } | { ok: false; reason: string };
+
+const require = createRequire(import.meta.url);
+const ADDON_PATH = new URL('../build/Release/ganforge_native.node', import.meta.url);
+
+let cached: AddonLoad | undefined;
+
+/**
+ * Loads the compiled addon once. `GANFORGE_NATIVE=0` in the environment disables it (as if it
+ * had not been built), to compare with the fallback path. Never throws.
+ */
+export function loadAddon(): AddonLoad {
+  if (process.env.GANFORGE_NATIVE === '0') {
+    return { ok: false, reason: 'disabled by GANFORGE_NATIVE=0' };
+  }
+  if (cached !== undefined) return cached;
+  const path = ADDON_PATH.pathname;
+  try {
+    cached = { ok: true, addon: require(path) as NativeAddon, path };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const code = (e as { code?: string }).code;
+    cached = {
+      ok: false,
+      reason:
+        code === 'MODULE_NOT_FOUND'
+          ? 'native addon not built (run `npm run build:native`; it needs OpenBLAS, e.g. Debian libopenblas-dev, and a C compiler)'
+          : `native addon failed to load: ${message}`,
+    };
+  }
+  return cached;
+}

@@ -1,0 +1,228 @@
+import * as tf from '@tensorflow/tfjs';
+import type { NativeAddon } from '../addon.js';
+import { offsetOf, type WasmBackendLike } from './wasm-heap.js';
+
+type KernelArgs = Parameters<tf.KernelFunc>[0];
+
+/** Bias layouts the addon adds itself (native/gemm.c's BIAS_* codes). */
+const BIAS = { none: 0, scalar: 1, row: 2, matrix: 3, full: 4, column: 5 } as const;
+
+/** Activations the addon applies itself (native/gemm.c's ACT_* codes); prelu is composed. */
+const ACTIVATION: Record<string, number> = { linear: 0, relu: 1, relu6: 2, leakyrelu: 3, elu: 4, sigmoid: 5 };
+
+/** How often each path ran; see {@link nativeKernelCalls}. */
+export interface NativeKernelCalls {
+  /** `BatchMatMul` calls computed by OpenBLAS. */
+  batchMatMul: number;
+  /** `_FusedMatMul` calls computed by OpenBLAS, bias and activation included. */
+  fusedMatMul: number;
+  /** `_FusedMatMul` calls split into a native matmul plus tfjs ops (prelu, unusual bias shapes). */
+  fusedComposite: number;
+  /** Calls handed to the wasm backend's own kernel (non-float32 dtypes, mixed batch broadcasting). */
+  wasmFallback: number;
+}
+
+const counts: NativeKernelCalls = { batchMatMul: 0, fusedMatMul: 0, fusedComposite: 0, wasmFallback: 0 };
+
+/** How often each native matmul path ran since the process started (or the last reset). */
+export function nativeKernelCalls(): NativeKernelCalls {
+  return { ...counts };
+}
+
+/** Sets the counters of {@link nativeKernelCalls} back to zero. */
+export function resetNativeKernelCalls(): void {
+  counts.batchMatMul = counts.fusedMatMul = counts.fusedComposite = counts.wasmFallback = 0;
+}
+
+const product = (dims: number[]) => dims.reduce((a, b) => a * b, 1);
+
+/** The geometry of `op(a)·op(b)`, or undefined where the addon cannot run it. */
+interface Geometry {
+  m: number;
+  n: number;
+  k: number;
+  batch: number;
+  batchA: number;
+  batchB: number;
+  outShape: number[];
+}
+
+function geometry(a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boolean, transposeB: boolean): Geometry | undefined {
+  if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) return undefined;
+  const ra = a.shape.length;
+  const rb = b.shape.length;
+  const m = transposeA ? a.shape[ra - 1] : a.shape[ra - 2];
+  const k = transposeA ? a.shape[ra - 2] : a.shape[ra - 1];
+  const kb = transposeB ? b.shape[rb - 1] : b.shape[rb - 2];
+  const n = transposeB ? b.shape[rb - 2] : b.shape[rb - 1];
+  if (k !== kb) {
+    throw new RangeError(
+      `matMul: inner dimensions differ (${k} and ${kb}) for shapes [${a.shape}] and [${b.shape}], transposeA=${transposeA}, transposeB=${transposeB}`,
+    );
+  }
+  const outerA = a.shape.slice(0, -2);
+  const outerB = b.shape.slice(0, -2);
+  const outer = tf.backend_util.assertAndGetBroadcastShape(outerA, outerB);
+  const batch = product(outer);
+  const batchA = product(outerA);
+  const batchB = product(outerB);
+  // Equal size means no axis was expanded, so the layouts agree; size 1 broadcasts with stride 0.
+  if ((batchA !== batch && batchA !== 1) || (batchB !== batch && batchB !== 1)) return undefined;
+  return { m, n, k, batch, batchA, batchB, outShape: [...outer, m, n] };
+}
+
+/** Bias code for the addon, or undefined where the bias shape needs tfjs' broadcasting. */
+function biasMode(bias: tf.TensorInfo, g: Geometry): number | undefined {
+  if (bias.dtype !== 'float32') return undefined;
+  const size = product(bias.shape);
+  if (size === 1) return BIAS.scalar;
+  let start = 0;
+  while (start < bias.shape.length && bias.shape[start] === 1) start++;
+  const s = bias.shape.slice(start);
+  if (s.length === 1 && s[0] === g.n) return BIAS.row;
+  if (s.length === 2 && s[0] === g.m && s[1] === g.n) return BIAS.matrix;
+  if (s.length === 2 && s[0] === g.m && s[1] === 1) return BIAS.column;
+  const r = bias.shape.length;
+  if (size === g.batch * g.m * g.n && r >= 2 && bias.shape[r - 2] === g.m && bias.shape[r - 1] === g.n) {
+    return BIAS.full;
+  }
+  return undefined;
+}
+
+function runGemm(
+  addon: NativeAddon,
+  backend: WasmBackendLike,
+  a: tf.TensorInfo,
+  b: tf.TensorInfo,
+  g: Geometry,
+  transposeA: boolean,
+  transposeB: boolean,
+  bias?: { info: tf.TensorInfo; mode: number },
+  activation = 0,
+  alpha = 0,
+): tf.TensorInfo {
+  const aOffset = offsetOf(backend, a);
+  const bOffset = offsetOf(backend, b);
+  const biasOffset = bias ? offsetOf(backend, bias.info) : 0;
+  const out = backend.makeOutput(g.outShape, 'float32');
+  const outOffset = offsetOf(backend, out);
+  // makeOutput may have grown the heap: read HEAPU8 only now.
+  addon.gemm(
+    backend.wasm.HEAPU8,
+    aOffset,
+    bOffset,
+    outOffset,
+    g.batch,
+    g.batchA,
+    g.batchB,
+    g.m,
+    g.n,
+    g.k,
+    transposeA ? 1 : 0,
+    transposeB ? 1 : 0,
+    biasOffset,
+    bias ? bias.mode : BIAS.none,
+    activation,
+    alpha,
+  );
+  return out;
+}
+
+function wasmKernel(name: string): tf.KernelFunc {
+  const config = tf.getKernel(name, 'wasm');
+  if (config === undefined) throw new Error(`native kernel: the wasm backend has no ${name} kernel to fall back on`);
+  return config.kernelFunc;
+}
+
+/** tfjs' fused activations as plain ops (the composite path). */
+function activate(y: tf.Tensor, activation: string, alpha: number, prelu: tf.Tensor | undefined): tf.Tensor {
+  switch (activation) {
+    case 'relu':
+      return tf.relu(y);
+    case 'relu6':
+      return tf.relu6(y);
+    case 'elu':
+      return tf.elu(y);
+    case 'sigmoid':
+      return tf.sigmoid(y);
+    case 'leakyrelu':
+      return tf.leakyRelu(y, alpha);
+    case 'prelu':
+      return tf.prelu(y, prelu as tf.Tensor);
+    default:
+      return y;
+  }
+}
+
+/** `BatchMatMul` on OpenBLAS: transposes become BLAS flags, batches loop over one sgemm each. */
+export function nativeBatchMatMul(addon: NativeAddon): tf.KernelFunc {
+  return (args: KernelArgs) => {
+    const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
+    const { transposeA = false, transposeB = false } = (args.attrs ?? {}) as {
+      transposeA?: boolean;
+      transposeB?: boolean;
+    };
+    const g = geometry(a, b, transposeA, transposeB);
+    if (g === undefined) {
+      counts.wasmFallback++;
+      return wasmKernel('BatchMatMul')(args);
+    }
+    counts.batchMatMul++;
+    return runGemm(addon, args.backend as unknown as WasmBackendLike, a, b, g, transposeA, transposeB);
+  };
+}
+
+/**
+ * `_FusedMatMul` on OpenBLAS: the bias is written into the output and sgemm accumulates onto it
+ * (β = 1), then the activation runs in place. prelu and bias shapes other than scalar, row,
+ * column, matrix or full fall back to a native matmul plus tfjs ops.
+ */
+export function nativeFusedMatMul(addon: NativeAddon): tf.KernelFunc {
+  return (args: KernelArgs) => {
+    const { a, b, bias, preluActivationWeights } = args.inputs as {
+      a: tf.TensorInfo;
+      b: tf.TensorInfo;
+      bias?: tf.TensorInfo;
+      preluActivationWeights?: tf.TensorInfo;
+    };
+    const attrs = (args.attrs ?? {}) as {
+      transposeA?: boolean;
+      transposeB?: boolean;
+      activation?: string;
+      leakyreluAlpha?: number;
+    };
+    const { transposeA = false, transposeB = false } = attrs;
+    const activation = attrs.activation ?? 'linear';
+    const alpha = attrs.leakyreluAlpha ?? 0.2;
+    const g = geometry(a, b, transposeA, transposeB);
+    if (g === undefined) {
+      counts.wasmFallback++;
+      return wasmKernel('_FusedMatMul')(args);
+    }
+    const mode = bias == null ? BIAS.none : biasMode(bias, g);
+    const code = ACTIVATION[activation];
+    if (mode === undefined || code === undefined) {
+      counts.fusedComposite++;
+      // Ops inside a kernel are not taped; tf.matMul runs this backend's native BatchMatMul.
+      return tf.tidy(() => {
+        let y = tf.matMul(a as tf.Tensor, b as tf.Tensor, transposeA, transposeB);
+        if (bias != null) y = tf.add(y, bias as tf.Tensor);
+        return activate(y, activation, alpha, preluActivationWeights as tf.Tensor | undefined);
+      });
+    }
+    counts.fusedMatMul++;
+    const backend = args.backend as unknown as WasmBackendLike;
+    return runGemm(
+      addon,
+      backend,
+      a,
+      b,
+      g,
+      transposeA,
+      transposeB,
+      bias == null ? undefined : { info: bias, mode },
+      code,
+      alpha,
+    );
+  };
+}

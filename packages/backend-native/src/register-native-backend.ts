@@ -1,0 +1,132 @@
+import * as tf from '@tensorflow/tfjs';
+import { installGradientFixes } from '@ganforge/core';
+import { loadAddon } from './addon.js';
+import { nativeBatchMatMul, nativeFusedMatMul } from './kernels/native-mat-mul.js';
+
+/** The tfjs backend name the native kernels are registered under. */
+export const NATIVE_BACKEND = 'wasm-native';
+
+/** Options of {@link registerNativeBackend}. */
+export interface NativeBackendOptions {
+  /** OpenBLAS threads (default: OpenBLAS' own choice, `OPENBLAS_NUM_THREADS` or one per core). */
+  threads?: number;
+}
+
+/** What {@link registerNativeBackend} did: ready to use, or why not. */
+export type NativeBackendStatus =
+  | {
+      ok: true;
+      /** Always {@link NATIVE_BACKEND}. */
+      backend: string;
+      /** OpenBLAS threads in use. */
+      threads: number;
+      /** OpenBLAS' build configuration, e.g. `OpenBLAS 0.3.21 … Cooperlake MAX_THREADS=64`. */
+      blas: string;
+    }
+  | { ok: false; reason: string };
+
+/** Kernels replaced by native ones; every other kernel is the wasm backend's own. */
+const NATIVE_KERNELS = new Set(['BatchMatMul', '_FusedMatMul']);
+
+type WasmInstance = tf.KernelBackend & { wasm: { HEAPU8: Uint8Array } | null };
+
+/**
+ * The `wasm-native` backend object: the initialized `wasm` backend itself, seen through a proxy
+ * whose `dispose` does nothing. Both names then share one heap and one tensor table (tfjs' wasm
+ * module keys tensors by an id that each BackendWasm numbers from 1, so two instances over one
+ * module would collide), no tensor is copied when switching between them, and disposing
+ * `wasm-native` leaves `wasm` working.
+ */
+function sharedBackend(wasm: WasmInstance): tf.KernelBackend {
+  const bound = new Map<PropertyKey, unknown>();
+  return new Proxy(wasm, {
+    get(target, prop) {
+      if (prop === 'dispose') return () => {};
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof value !== 'function') return value;
+      let f = bound.get(prop);
+      if (f === undefined) {
+        f = (value as (...a: unknown[]) => unknown).bind(target);
+        bound.set(prop, f);
+      }
+      return f;
+    },
+  });
+}
+
+/** The initialized `wasm` backend instance (initializing it without making it active). */
+async function wasmInstance(): Promise<WasmInstance | undefined> {
+  let found = tf.findBackend('wasm');
+  if (found === null) {
+    // findBackend started wasm's asynchronous initialization; tf.ready() waits for it.
+    await tf.ready();
+    found = tf.findBackend('wasm');
+  }
+  return (found ?? undefined) as WasmInstance | undefined;
+}
+
+function copyWasmKernels(): void {
+  for (const config of tf.getKernelsForBackend('wasm')) {
+    if (NATIVE_KERNELS.has(config.kernelName)) continue;
+    if (tf.getKernel(config.kernelName, NATIVE_BACKEND)?.kernelFunc === config.kernelFunc) continue;
+    if (tf.getKernel(config.kernelName, NATIVE_BACKEND) !== undefined) tf.unregisterKernel(config.kernelName, NATIVE_BACKEND);
+    tf.registerKernel({ ...config, backendName: NATIVE_BACKEND });
+  }
+}
+
+/**
+ * Registers the `wasm-native` TensorFlow.js backend: tfjs' wasm backend with `BatchMatMul` and
+ * `_FusedMatMul` computed by OpenBLAS' sgemm (row-major, transpose flags instead of explicit
+ * transposes, bias and activation fused in the addon) directly on the wasm heap, without copies.
+ * Every other kernel is wasm's own, including GANForge's wasm fixes (`installGradientFixes()` is
+ * called first, so they are in place).
+ *
+ * Needs the compiled addon (OpenBLAS, see the README), `@tensorflow/tfjs-backend-wasm`, and
+ * wasm's single-threaded build: the threaded build (`useWasmThreads`) keeps its heap in a
+ * SharedArrayBuffer, which Node-API cannot address. OpenBLAS brings its own threads.
+ *
+ * Never throws: returns why the backend is unavailable instead. Idempotent; afterwards
+ * `await tf.setBackend('wasm-native')` (or core's `selectBackend('wasm-native')`) activates it.
+ * Initializes the `wasm` backend (without activating it) if that has not happened yet.
+ */
+export async function registerNativeBackend(opts: NativeBackendOptions = {}): Promise<NativeBackendStatus> {
+  const load = loadAddon();
+  if (!load.ok) return { ok: false, reason: load.reason };
+  const { addon } = load;
+  try {
+    await import('@tensorflow/tfjs-backend-wasm');
+  } catch (e) {
+    return { ok: false, reason: `@tensorflow/tfjs-backend-wasm could not be imported: ${(e as Error).message}` };
+  }
+  let wasm: WasmInstance | undefined;
+  try {
+    wasm = await wasmInstance();
+  } catch (e) {
+    return { ok: false, reason: `the wasm backend failed to initialize: ${(e as Error).message}` };
+  }
+  if (wasm === undefined || wasm.wasm === null) return { ok: false, reason: 'the wasm backend failed to initialize' };
+  if (!(wasm.wasm.HEAPU8.buffer instanceof ArrayBuffer)) {
+    return {
+      ok: false,
+      reason:
+        "wasm runs tfjs' threaded build (SharedArrayBuffer heap, e.g. after useWasmThreads), which Node-API cannot address; wasm-native needs the single-threaded build (OpenBLAS brings the threads)",
+    };
+  }
+  if (opts.threads !== undefined) addon.threads(opts.threads);
+  installGradientFixes();
+  copyWasmKernels();
+  const ours: Array<[string, tf.KernelFunc]> = [
+    ['BatchMatMul', nativeBatchMatMul(addon)],
+    ['_FusedMatMul', nativeFusedMatMul(addon)],
+  ];
+  for (const [kernelName, kernelFunc] of ours) {
+    if (tf.getKernel(kernelName, NATIVE_BACKEND) !== undefined) continue;
+    tf.registerKernel({ kernelName, backendName: NATIVE_BACKEND, kernelFunc });
+  }
+  if (tf.findBackendFactory(NATIVE_BACKEND) == null) {
+    const instance = wasm;
+    // Priority 1 (wasm has 2): registering does not change which backend tfjs picks by itself.
+    tf.registerBackend(NATIVE_BACKEND, () => sharedBackend(instance), 1);
+  }
+  return { ok: true, backend: NATIVE_BACKEND, threads: addon.threads(), blas: addon.config() };
+}
