@@ -36,7 +36,7 @@ export function shortNames(paths: string[]): string[] {
 export function jobId(config: unknown, fields: Record<string, FieldValue>, seed: number): string {
   const hash = createHash('sha256').update(canonicalJson(config)).digest('hex').slice(0, 12);
   const names = shortNames(Object.keys(fields));
-  const parts = Object.entries(fields).map(([path, v], i) => `${names[i]}=${short(v)}`);
+  const parts = Object.entries(fields).map(([, v], i) => `${names[i]}=${short(v)}`);
   const readable = [...parts, `seed=${seed}`].join('-');
   return `${hash}-${readable.length > 80 ? readable.slice(0, 80) : readable}`;
 }
