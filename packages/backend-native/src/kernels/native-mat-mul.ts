@@ -16,13 +16,16 @@ export interface NativeKernelCalls {
   batchMatMul: number;
   /** `_FusedMatMul` calls computed by OpenBLAS, bias and activation included. */
   fusedMatMul: number;
-  /** `_FusedMatMul` calls split into a native matmul plus tfjs ops (prelu, unusual bias shapes). */
-  fusedComposite: number;
-  /** Calls handed to the wasm backend's own kernel (non-float32 dtypes, mixed batch broadcasting). */
+  /**
+   * Calls split into tfjs ops around a native matmul: `_FusedMatMul` with prelu or an unusual bias
+   * shape, and batches broadcast on both sides (`[2,1,m,k]·[1,3,k,n]`, expanded first).
+   */
+  composite: number;
+  /** Calls handed to the wasm backend's own kernel (dtypes other than float32). */
   wasmFallback: number;
 }
 
-const counts: NativeKernelCalls = { batchMatMul: 0, fusedMatMul: 0, fusedComposite: 0, wasmFallback: 0 };
+const counts: NativeKernelCalls = { batchMatMul: 0, fusedMatMul: 0, composite: 0, wasmFallback: 0 };
 
 /** How often each native matmul path ran since the process started (or the last reset). */
 export function nativeKernelCalls(): NativeKernelCalls {
@@ -31,12 +34,15 @@ export function nativeKernelCalls(): NativeKernelCalls {
 
 /** Sets the counters of {@link nativeKernelCalls} back to zero. */
 export function resetNativeKernelCalls(): void {
-  counts.batchMatMul = counts.fusedMatMul = counts.fusedComposite = counts.wasmFallback = 0;
+  counts.batchMatMul = counts.fusedMatMul = counts.composite = counts.wasmFallback = 0;
 }
 
 const product = (dims: number[]) => dims.reduce((a, b) => a * b, 1);
 
-/** The geometry of `op(a)·op(b)`, or undefined where the addon cannot run it. */
+/**
+ * The geometry of `op(a)·op(b)`; `broadcast` where both batches need expanding (the addon takes
+ * one batch of size 1 at most); undefined for dtypes the addon does not handle.
+ */
 interface Geometry {
   m: number;
   n: number;
@@ -47,7 +53,12 @@ interface Geometry {
   outShape: number[];
 }
 
-function geometry(a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boolean, transposeB: boolean): Geometry | undefined {
+function geometry(
+  a: tf.TensorInfo,
+  b: tf.TensorInfo,
+  transposeA: boolean,
+  transposeB: boolean,
+): Geometry | 'broadcast' | undefined {
   if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) return undefined;
   const ra = a.shape.length;
   const rb = b.shape.length;
@@ -67,7 +78,7 @@ function geometry(a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boolean, trans
   const batchA = product(outerA);
   const batchB = product(outerB);
   // Equal size means no axis was expanded, so the layouts agree; size 1 broadcasts with stride 0.
-  if ((batchA !== batch && batchA !== 1) || (batchB !== batch && batchB !== 1)) return undefined;
+  if ((batchA !== batch && batchA !== 1) || (batchB !== batch && batchB !== 1)) return 'broadcast';
   return { m, n, k, batch, batchA, batchB, outShape: [...outer, m, n] };
 }
 
@@ -154,6 +165,17 @@ function activate(y: tf.Tensor, activation: string, alpha: number, prelu: tf.Ten
   }
 }
 
+/** `op(a)·op(b)` with both batches expanded to their broadcast shape first (tfjs ops). */
+function expandedMatMul(a: tf.Tensor, b: tf.Tensor, transposeA: boolean, transposeB: boolean): tf.Tensor {
+  const outer = tf.backend_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  return tf.matMul(
+    tf.broadcastTo(a, [...outer, ...a.shape.slice(-2)]),
+    tf.broadcastTo(b, [...outer, ...b.shape.slice(-2)]),
+    transposeA,
+    transposeB,
+  );
+}
+
 /** `BatchMatMul` on OpenBLAS: transposes become BLAS flags, batches loop over one sgemm each. */
 export function nativeBatchMatMul(addon: NativeAddon): tf.KernelFunc {
   return (args: KernelArgs) => {
@@ -166,6 +188,10 @@ export function nativeBatchMatMul(addon: NativeAddon): tf.KernelFunc {
     if (g === undefined) {
       counts.wasmFallback++;
       return wasmKernel('BatchMatMul')(args);
+    }
+    if (g === 'broadcast') {
+      counts.composite++;
+      return tf.tidy(() => expandedMatMul(a as tf.Tensor, b as tf.Tensor, transposeA, transposeB));
     }
     counts.batchMatMul++;
     return runGemm(addon, args.backend as unknown as WasmBackendLike, a, b, g, transposeA, transposeB);
@@ -199,13 +225,13 @@ export function nativeFusedMatMul(addon: NativeAddon): tf.KernelFunc {
       counts.wasmFallback++;
       return wasmKernel('_FusedMatMul')(args);
     }
-    const mode = bias == null ? BIAS.none : biasMode(bias, g);
+    const mode = g === 'broadcast' || bias == null ? BIAS.none : biasMode(bias, g);
     const code = ACTIVATION[activation];
-    if (mode === undefined || code === undefined) {
-      counts.fusedComposite++;
+    if (g === 'broadcast' || mode === undefined || code === undefined) {
+      counts.composite++;
       // Ops inside a kernel are not taped; tf.matMul runs this backend's native BatchMatMul.
       return tf.tidy(() => {
-        let y = tf.matMul(a as tf.Tensor, b as tf.Tensor, transposeA, transposeB);
+        let y = expandedMatMul(a as tf.Tensor, b as tf.Tensor, transposeA, transposeB);
         if (bias != null) y = tf.add(y, bias as tf.Tensor);
         return activate(y, activation, alpha, preluActivationWeights as tf.Tensor | undefined);
       });
