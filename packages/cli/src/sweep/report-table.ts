@@ -12,7 +12,11 @@ export interface ReportRun {
   status: string;
   /** The step the last training session started from (> 0 after a resume). */
   startStep?: number;
-  /** Final losses and accuracies (`g_loss`, `d_loss`, …) and final metrics, by name. */
+  /**
+   * Final losses and accuracies (`g_loss`, `d_loss`, …), final metrics, and for mixtures without
+   * a mode-coverage metric the end-of-run coverage (`coverage_modes`, `coverage_high_quality`,
+   * `coverage_reverse_kl`), by name; values that are not finite are left out.
+   */
   values: Record<string, number>;
 }
 
@@ -40,10 +44,20 @@ export function collectRuns(dir: string, manifest: SweepManifest): ReportRun[] {
           startStep?: number;
           final?: Record<string, number>;
           metrics?: Record<string, number>;
+          coverage?: { modes: number; highQuality: number; reverseKl: number };
         }
       | undefined;
+    // Mixture runs report coverage at the end even when the config computes no metric.
+    const coverage =
+      s?.coverage && s.metrics?.mode_coverage_modes === undefined
+        ? {
+            coverage_modes: s.coverage.modes,
+            coverage_high_quality: s.coverage.highQuality,
+            coverage_reverse_kl: s.coverage.reverseKl,
+          }
+        : {};
     const values = Object.fromEntries(
-      Object.entries({ ...s?.final, ...s?.metrics }).filter(
+      Object.entries({ ...s?.final, ...s?.metrics, ...coverage }).filter(
         ([, v]) => typeof v === 'number' && Number.isFinite(v),
       ),
     );

@@ -91,6 +91,32 @@ describe('ganforge sweep report', () => {
     expect(csv[1]).toMatch(/^0\.001,3,1 2 3,2,1,1\.3,0,5\.6\d*,1\.6\d*$/);
   });
 
+  it('takes the end-of-run mode coverage of mixture runs without a coverage metric', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ganforge-report-'));
+    mkdirSync(join(dir, 'r'));
+    writeFileSync(
+      join(dir, 'r', 'summary.json'),
+      JSON.stringify({
+        status: 'completed',
+        final: { g_loss: 0.7 },
+        metrics: {},
+        coverage: { modes: 7, totalModes: 8, highQuality: 0.9, reverseKl: null },
+      }),
+    );
+    const manifest: SweepManifest = {
+      format: 1,
+      name: 'c',
+      sweepFile: '',
+      fields: [],
+      jobs: [{ id: 'r', fields: {}, seed: 1, config: '' }],
+    };
+    expect(collectRuns(dir, manifest)[0].values).toEqual({
+      g_loss: 0.7,
+      coverage_modes: 7,
+      coverage_high_quality: 0.9,
+    });
+  });
+
   it('prints the table and writes report.csv, report.json and a report.png comparison plot', async () => {
     const dir = fakeSweep();
     let out = '';

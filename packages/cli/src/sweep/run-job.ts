@@ -43,9 +43,18 @@ export interface AttemptRecord {
 const SOURCE = import.meta.url.endsWith('.ts');
 const CHILD = fileURLToPath(new URL(`./job-child.${SOURCE ? 'ts' : 'js'}`, import.meta.url));
 
+/** tsx as a URL, so a child started from any working directory finds it. */
+function tsxLoader(): string {
+  try {
+    return import.meta.resolve('tsx');
+  } catch {
+    return 'tsx';
+  }
+}
+
 /** Node arguments that start the job child (through tsx when running from TypeScript sources). */
 export function childNodeArgs(): string[] {
-  return SOURCE ? ['--import', 'tsx', '--conditions=@ganforge/source', CHILD] : [CHILD];
+  return SOURCE ? ['--import', tsxLoader(), '--conditions=@ganforge/source', CHILD] : [CHILD];
 }
 
 function record(runDir: string, r: Omit<AttemptRecord, 'time'>): void {
