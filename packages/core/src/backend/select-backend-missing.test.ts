@@ -25,6 +25,7 @@ describe('selectBackend without the optional packages', () => {
           name: '@tensorflow/tfjs-node',
           reason: 'failed to load: libtensorflow.so.2: cannot open shared object file',
         },
+        { name: '@ganforge/backend-native', reason: 'not installed' },
         { name: '@tensorflow/tfjs-backend-wasm', reason: 'not installed' },
       ],
     });

@@ -11,6 +11,17 @@ const { installGradientFixes, installWasmMatMulFix } = vi.hoisted(() => ({
   installWasmMatMulFix: vi.fn(),
 }));
 vi.mock('../gradients/index.js', () => ({ installGradientFixes, installWasmMatMulFix }));
+// This file is about tfjs' own backends: @ganforge/backend-native (tried before wasm by auto)
+// reads as absent here; select-backend-native.test.ts and that package's tests cover it.
+vi.mock('./optional-import.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./optional-import.js')>();
+  return {
+    importOptional: (spec: string) =>
+      spec === '@ganforge/backend-native'
+        ? Promise.resolve({ ok: false, reason: 'not installed' })
+        : actual.importOptional(spec),
+  };
+});
 
 const NODE_SKIPS = [
   { name: '@tensorflow/tfjs-node-gpu', reason: 'not installed' },
@@ -46,13 +57,13 @@ describe('selectBackend', () => {
     expect(choice).toEqual({
       name: 'wasm',
       requested: 'auto',
-      skipped: NODE_SKIPS,
+      skipped: [...NODE_SKIPS, { name: '@ganforge/backend-native', reason: 'not installed' }],
       package: '@tensorflow/tfjs-backend-wasm',
     });
     expect(tf.getBackend()).toBe('wasm');
     expect(await sum()).toEqual([11, 22]);
     expect(lines).toEqual([
-      'backend: wasm (@tensorflow/tfjs-backend-wasm), requested auto; skipped @tensorflow/tfjs-node-gpu: not installed; @tensorflow/tfjs-node: not installed',
+      'backend: wasm (@tensorflow/tfjs-backend-wasm), requested auto; skipped @tensorflow/tfjs-node-gpu: not installed; @tensorflow/tfjs-node: not installed; @ganforge/backend-native: not installed',
     ]);
     expect(installGradientFixes).toHaveBeenCalledTimes(1);
     expect(installWasmMatMulFix).toHaveBeenCalledTimes(1);

@@ -3,14 +3,20 @@ import { BackendError } from '../errors.js';
 import { installGradientFixes, installWasmMatMulFix } from '../gradients/index.js';
 import { importOptional } from './optional-import.js';
 
-/** The backends {@link selectBackend} understands; `tensorflow` is tfjs-node (CPU or GPU build). */
-export type BackendName = 'auto' | 'cpu' | 'wasm' | 'tensorflow' | 'webgl' | 'webgpu';
+/**
+ * The backends {@link selectBackend} understands; `tensorflow` is tfjs-node (CPU or GPU build);
+ * `wasm-native` is wasm with OpenBLAS matmuls (`@ganforge/backend-native`, Node only).
+ */
+export type BackendName = 'auto' | 'cpu' | 'wasm' | 'wasm-native' | 'tensorflow' | 'webgl' | 'webgpu';
 
 /** Options of {@link selectBackend}. */
 export interface SelectBackendOptions {
   /** Where the wasm backend's `.wasm` files are served (a prefix ending in `/`), for browser pages. */
   wasmPaths?: string;
-  /** Threads of the wasm backend (XNNPACK); takes effect only before wasm first initializes. */
+  /**
+   * Threads of the wasm backend (XNNPACK); takes effect only before wasm first initializes. For
+   * `wasm-native`, OpenBLAS' threads.
+   */
   threads?: number;
   /** Receives one line about the choice and the skipped candidates (default: nothing is printed). */
   log?: (msg: string) => void;
@@ -37,11 +43,13 @@ interface Candidate {
 const NODE_GPU: Candidate = { pkg: '@tensorflow/tfjs-node-gpu', backend: 'tensorflow' };
 const NODE_CPU: Candidate = { pkg: '@tensorflow/tfjs-node', backend: 'tensorflow' };
 const WASM: Candidate = { pkg: '@tensorflow/tfjs-backend-wasm', backend: 'wasm' };
+const NATIVE: Candidate = { pkg: '@ganforge/backend-native', backend: 'wasm-native' };
 const CPU: Candidate = { backend: 'cpu' };
 
 const CANDIDATES: Record<Exclude<BackendName, 'auto'>, Candidate[]> = {
   tensorflow: [NODE_GPU, NODE_CPU],
   wasm: [WASM],
+  'wasm-native': [NATIVE],
   cpu: [CPU],
   webgl: [{ backend: 'webgl' }],
   webgpu: [{ pkg: '@tensorflow/tfjs-backend-webgpu', backend: 'webgpu' }],
@@ -51,11 +59,16 @@ const INSTALL_HINT: Record<Exclude<BackendName, 'auto' | 'cpu'>, string> = {
   tensorflow:
     'npm i @tensorflow/tfjs-node (or @tensorflow/tfjs-node-gpu for CUDA), the same version as @tensorflow/tfjs',
   wasm: 'npm i @tensorflow/tfjs-backend-wasm, the same version as @tensorflow/tfjs',
+  'wasm-native':
+    'npm i @ganforge/backend-native @tensorflow/tfjs-backend-wasm with OpenBLAS installed (Debian: apt install libopenblas-dev), then npm run build:native in it if it reports it was not built',
   webgl: 'run in a browser with WebGL (webgl is registered only there)',
   webgpu: 'npm i @tensorflow/tfjs-backend-webgpu and run in a browser with WebGPU',
 };
 
 type WasmModule = { setWasmPaths(prefix: string): void; setThreadsCount?(n: number): void };
+type NativeModule = {
+  registerNativeBackend(opts: { threads?: number }): Promise<{ ok: true } | { ok: false; reason: string }>;
+};
 
 function isInitialized(backend: string): boolean {
   const registry = (tf.engine() as unknown as { registry?: Record<string, unknown> }).registry;
@@ -77,6 +90,9 @@ async function tryCandidate(
     if (!imported.ok) {
       if (opts.wasmPaths !== undefined || opts.threads !== undefined)
         log(`backend: ${c.pkg} is registered but not importable here; set wasmPaths/threads on it directly`);
+    } else if (c === NATIVE) {
+      const status = await (imported.module as NativeModule).registerNativeBackend({ threads: opts.threads });
+      if (!status.ok) return status.reason;
     } else if (c.backend === 'wasm' && !isInitialized('wasm')) {
       const wasm = imported.module as WasmModule;
       if (opts.wasmPaths !== undefined) wasm.setWasmPaths(opts.wasmPaths);
@@ -106,7 +122,8 @@ async function tryCandidate(
  * (`installGradientFixes()`, and on wasm `installWasmMatMulFix()`; both idempotent).
  *
  * `auto` tries, in order, `@tensorflow/tfjs-node-gpu`, `@tensorflow/tfjs-node` (both the
- * `tensorflow` backend), `@tensorflow/tfjs-backend-wasm` (with `wasmPaths`/`threads`), then `cpu`;
+ * `tensorflow` backend), `@ganforge/backend-native` (`wasm-native`: wasm with OpenBLAS matmuls),
+ * `@tensorflow/tfjs-backend-wasm` (with `wasmPaths`/`threads`), then `cpu`;
  * the optional packages are loaded with a dynamic `import()`, and each one passed over is
  * reported in `skipped` with its reason (`not installed`, `failed to load: …`, `failed to
  * initialize`). A backend requested by name that cannot be used is a {@link BackendError} saying
@@ -120,10 +137,10 @@ export async function selectBackend(
 ): Promise<BackendChoice> {
   const log = opts.log ?? (() => {});
   const skipped: BackendChoice['skipped'] = [];
-  const candidates = name === 'auto' ? [NODE_GPU, NODE_CPU, WASM, CPU] : CANDIDATES[name];
+  const candidates = name === 'auto' ? [NODE_GPU, NODE_CPU, NATIVE, WASM, CPU] : CANDIDATES[name];
   if (candidates === undefined) {
     throw new BackendError(
-      `unknown backend '${String(name)}': expected auto, cpu, wasm, tensorflow, webgl or webgpu`,
+      `unknown backend '${String(name)}': expected auto, cpu, wasm, wasm-native, tensorflow, webgl or webgpu`,
     );
   }
   for (const c of candidates) {
