@@ -37,8 +37,10 @@ export async function runLocalPool(jobs: JobSpec[], options: LocalPoolOptions): 
         worker: `local:${process.pid}`,
       });
       counts.running -= 1;
-      if (outcome.status === 'failed') counts.failed += 1;
-      else counts.done += 1;
+      // A job interrupted by Ctrl-C has a checkpoint and counts as queued again, not failed.
+      const interrupted = outcome.status === 'failed' && options.signal?.aborted;
+      if (outcome.status === 'failed' && !interrupted) counts.failed += 1;
+      else if (!interrupted) counts.done += 1;
       if (outcome.status === 'skipped') counts.skipped += 1;
       outcomes.push(outcome);
       options.onJobEnd?.(outcome);

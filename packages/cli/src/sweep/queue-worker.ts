@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { Worker, type Job } from 'bullmq';
+import { WaitingError, Worker, type Job } from 'bullmq';
 import { GanForgeError } from '@ganforge/core';
 import type { Reporter } from '../progress/reporter.js';
 import type { JobSpec } from './manifest.js';
@@ -49,11 +49,16 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
   const { reporter } = options;
   const stop = new AbortController();
   const lockDuration = options.lockDuration ?? 30_000;
-  const processor = async (job: Job<JobSpec>): Promise<JobOutcome> => {
+  const processor = async (job: Job<JobSpec>, token?: string): Promise<JobOutcome> => {
     reporter.info(`${name}: job ${job.data.id} (try ${job.attemptsMade + 1})`);
     reporter.event('job-start', { worker: name, id: job.data.id, attempt: job.attemptsMade + 1 });
     const outcome = await runJob(job.data, { worker: name, signal: stop.signal });
     reporter.event('job-end', { worker: name, ...outcome });
+    if (outcome.status === 'failed' && stop.signal.aborted) {
+      // Stopped by this worker's SIGINT/SIGTERM after a checkpoint: back to the queue, no try used.
+      await job.moveToWait(token);
+      throw new WaitingError();
+    }
     if (outcome.status === 'failed')
       throw new SweepJobError(
         `job ${outcome.id} stopped with exit code ${outcome.exitCode}: see ${outcome.log}`,

@@ -96,6 +96,9 @@ export async function runJob(spec: JobSpec, options: RunJobOptions = {}): Promis
       FORCE_COLOR: '0',
     },
     stdio: ['pipe', fd, fd],
+    // Its own process group: a terminal's Ctrl-C reaches only the pool or worker, which passes
+    // one SIGINT on (a second one would make train quit without a checkpoint).
+    detached: true,
   });
   const stop = () => child.kill('SIGINT');
   options.signal?.addEventListener('abort', stop);
