@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { BackendError } from '@ganforge/core';
 import type { NativeAddon } from '../addon.js';
 import { offsetOf, type WasmBackendLike } from './wasm-heap.js';
 
@@ -141,7 +142,7 @@ function runGemm(
 
 function wasmKernel(name: string): tf.KernelFunc {
   const config = tf.getKernel(name, 'wasm');
-  if (config === undefined) throw new Error(`native kernel: the wasm backend has no ${name} kernel to fall back on`);
+  if (config === undefined) throw new BackendError(`wasm-native: the wasm backend has no ${name} kernel to fall back on`);
   return config.kernelFunc;
 }
 
