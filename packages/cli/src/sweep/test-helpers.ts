@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 /** Debian's redis-server, which the queue tests start on loopback. */
 export const REDIS_SERVER = '/usr/bin/redis-server';
+/** Whether the queue tests can run here. */
 export const hasRedis = () => existsSync(REDIS_SERVER);
 
 /** redis-server did not come up. */
