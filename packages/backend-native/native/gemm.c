@@ -9,6 +9,7 @@
 #include <cblas.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Declared by OpenBLAS' cblas.h too; repeated so that another CBLAS header still compiles. */
@@ -165,6 +166,96 @@ static napi_value gemm(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+#define CONV_ARGS 19
+/* Floats of the im2col buffer per chunk of output rows (16 MiB). */
+#define CONV_CHUNK_FLOATS (1 << 22)
+
+/*
+ * conv2d(heap, xOff, wOff, yOff, n, h, w, c, fh, fw, o, oh, ow, strideH, strideW, dilationH,
+ *        dilationW, padTop, padLeft) -> undefined
+ *
+ * NHWC input, HWIO filter, NHWC output: y[(n,oy,ox), :] = patch(n,oy,ox) · W, where the patch is
+ * the fh×fw×c window at (oy·sH − padTop, ox·sW − padLeft) with dilations, zero outside the image.
+ * Patches are gathered (im2col) for a chunk of output rows at a time, then one sgemm per chunk;
+ * a 1×1 stride-1 unpadded convolution needs no gathering.
+ */
+static napi_value conv2d(napi_env env, napi_callback_info info) {
+  size_t argc = CONV_ARGS;
+  napi_value argv[CONV_ARGS];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < CONV_ARGS)
+    return throw_error(env, "conv2d: expected 19 arguments");
+  bool is_typed = false;
+  napi_is_typedarray(env, argv[0], &is_typed);
+  if (!is_typed) return throw_error(env, "conv2d: the heap must be a Uint8Array");
+  napi_typedarray_type type;
+  size_t length = 0;
+  void *data = NULL;
+  napi_value arraybuffer;
+  size_t byte_offset = 0;
+  if (napi_get_typedarray_info(env, argv[0], &type, &length, &data, &arraybuffer, &byte_offset) != napi_ok ||
+      type != napi_uint8_array || data == NULL)
+    return throw_error(env, "conv2d: could not read the heap");
+  int64_t v[18];
+  for (int i = 0; i < 18; i++) {
+    if (napi_get_value_int64(env, argv[1 + i], &v[i]) != napi_ok)
+      return throw_error(env, "conv2d: arguments 2-19 must be numbers");
+  }
+  int64_t x_off = v[0], w_off = v[1], y_off = v[2], n = v[3], h = v[4], w = v[5], c = v[6];
+  int64_t fh = v[7], fw = v[8], o = v[9], oh = v[10], ow = v[11], sh = v[12], sw = v[13];
+  int64_t dh = v[14], dw = v[15], pad_top = v[16], pad_left = v[17];
+  if (n < 0 || h < 0 || w < 0 || c < 1 || fh < 1 || fw < 1 || o < 1 || oh < 0 || ow < 0 || sh < 1 || sw < 1 ||
+      dh < 1 || dw < 1)
+    return throw_error(env, "conv2d: bad shape");
+  int64_t k = fh * fw * c;
+  if (k > INT32_MAX || o > INT32_MAX) return throw_error(env, "conv2d: dimension too large for BLAS");
+  if (!in_heap(x_off, n * h * w * c * 4, length) || !in_heap(w_off, k * o * 4, length) ||
+      !in_heap(y_off, n * oh * ow * o * 4, length))
+    return throw_error(env, "conv2d: operand outside the heap");
+  uint8_t *heap = (uint8_t *)data;
+  const float *x = (const float *)(heap + x_off);
+  const float *filt = (const float *)(heap + w_off);
+  float *y = (float *)(heap + y_off);
+  int64_t rows = n * oh * ow;
+  if (rows == 0) return NULL;
+  if (fh == 1 && fw == 1 && sh == 1 && sw == 1 && pad_top == 0 && pad_left == 0 && oh == h && ow == w) {
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)rows, (int)o, (int)c, 1.f, x, (int)c, filt, (int)o,
+                0.f, y, (int)o);
+    gemm_calls += 1;
+    return NULL;
+  }
+  int64_t chunk = CONV_CHUNK_FLOATS / k;
+  if (chunk < 1) chunk = 1;
+  if (chunk > rows) chunk = rows;
+  if (chunk > INT32_MAX) chunk = INT32_MAX;
+  float *cols = (float *)malloc((size_t)(chunk * k) * sizeof(float));
+  if (cols == NULL) return throw_error(env, "conv2d: out of memory for the im2col buffer");
+  for (int64_t r0 = 0; r0 < rows; r0 += chunk) {
+    int64_t r1 = r0 + chunk < rows ? r0 + chunk : rows;
+    for (int64_t r = r0; r < r1; r++) {
+      int64_t b = r / (oh * ow), rem = r % (oh * ow), oy = rem / ow, ox = rem % ow;
+      float *dst = cols + (r - r0) * k;
+      const float *img = x + b * h * w * c;
+      for (int64_t ky = 0; ky < fh; ky++) {
+        int64_t iy = oy * sh - pad_top + ky * dh;
+        for (int64_t kx = 0; kx < fw; kx++) {
+          int64_t ix = ox * sw - pad_left + kx * dw;
+          float *d = dst + (ky * fw + kx) * c;
+          if (iy < 0 || iy >= h || ix < 0 || ix >= w) {
+            memset(d, 0, (size_t)c * sizeof(float));
+          } else {
+            memcpy(d, img + (iy * w + ix) * c, (size_t)c * sizeof(float));
+          }
+        }
+      }
+    }
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)(r1 - r0), (int)o, (int)k, 1.f, cols, (int)k, filt,
+                (int)o, 0.f, y + r0 * o, (int)o);
+  }
+  free(cols);
+  gemm_calls += 1;
+  return NULL;
+}
+
 static napi_value calls(napi_env env, napi_callback_info info) {
   (void)info;
   napi_value out;
@@ -201,6 +292,7 @@ static napi_value config(napi_env env, napi_callback_info info) {
 static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"gemm", NULL, gemm, NULL, NULL, NULL, napi_default, NULL},
+      {"conv2d", NULL, conv2d, NULL, NULL, NULL, napi_default, NULL},
       {"calls", NULL, calls, NULL, NULL, NULL, napi_default, NULL},
       {"threads", NULL, threads, NULL, NULL, NULL, napi_default, NULL},
       {"config", NULL, config, NULL, NULL, NULL, napi_default, NULL},

@@ -24,7 +24,32 @@ export interface NativeAddon {
     activation: number,
     alpha: number,
   ): void;
-  /** sgemm batches run since the addon loaded. */
+  /**
+   * NHWC × HWIO → NHWC convolution by im2col + sgemm (any stride, dilation, top/left padding;
+   * bottom/right padding follows from the output size).
+   */
+  conv2d(
+    heap: Uint8Array,
+    xOffset: number,
+    wOffset: number,
+    yOffset: number,
+    batch: number,
+    height: number,
+    width: number,
+    channels: number,
+    filterHeight: number,
+    filterWidth: number,
+    outChannels: number,
+    outHeight: number,
+    outWidth: number,
+    strideHeight: number,
+    strideWidth: number,
+    dilationHeight: number,
+    dilationWidth: number,
+    padTop: number,
+    padLeft: number,
+  ): void;
+  /** Native calls (sgemm batches and convolutions) run since the addon loaded. */
   calls(): number;
   /** OpenBLAS' thread count; sets it first when `n` ≥ 1 is given. */
   threads(n?: number): number;

@@ -65,7 +65,7 @@ describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, ()
       }
     }
     expect(Math.max(...errors)).toBeLessThan(TOL);
-    expect(nativeKernelCalls()).toEqual({ batchMatMul: calls, fusedMatMul: 0, composite: 0, wasmFallback: 0 });
+    expect(nativeKernelCalls()).toEqual({ batchMatMul: calls, fusedMatMul: 0, composite: 0, conv2d: 0, wasmFallback: 0 });
     expect(gemmCalls() - before).toBe(calls);
   });
 
@@ -123,7 +123,7 @@ describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, ()
       }
     }
     expect(Math.max(...errors)).toBeLessThan(TOL);
-    expect(nativeKernelCalls()).toEqual({ batchMatMul: 0, fusedMatMul: calls, composite: 0, wasmFallback: 0 });
+    expect(nativeKernelCalls()).toEqual({ batchMatMul: 0, fusedMatMul: calls, composite: 0, conv2d: 0, wasmFallback: 0 });
   });
 
   it('_FusedMatMul with prelu composes a native matmul with tfjs ops', async () => {

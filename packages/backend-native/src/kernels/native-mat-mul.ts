@@ -22,11 +22,18 @@ export interface NativeKernelCalls {
    * shape, and batches broadcast on both sides (`[2,1,m,k]·[1,3,k,n]`, expanded first).
    */
   composite: number;
-  /** Calls handed to the wasm backend's own kernel (dtypes other than float32). */
+  /** `Conv2D` calls computed by im2col + OpenBLAS. */
+  conv2d: number;
+  /** Calls handed to the wasm backend's own kernel (dtypes other than float32, NCHW convolutions). */
   wasmFallback: number;
 }
 
-const counts: NativeKernelCalls = { batchMatMul: 0, fusedMatMul: 0, composite: 0, wasmFallback: 0 };
+const counts: NativeKernelCalls = { batchMatMul: 0, fusedMatMul: 0, composite: 0, conv2d: 0, wasmFallback: 0 };
+
+/** Counts one call of a path (for the other native kernels' files). */
+export function countCall(path: keyof NativeKernelCalls): void {
+  counts[path]++;
+}
 
 /** How often each native matmul path ran since the process started (or the last reset). */
 export function nativeKernelCalls(): NativeKernelCalls {
@@ -35,7 +42,7 @@ export function nativeKernelCalls(): NativeKernelCalls {
 
 /** Sets the counters of {@link nativeKernelCalls} back to zero. */
 export function resetNativeKernelCalls(): void {
-  counts.batchMatMul = counts.fusedMatMul = counts.composite = counts.wasmFallback = 0;
+  counts.batchMatMul = counts.fusedMatMul = counts.composite = counts.conv2d = counts.wasmFallback = 0;
 }
 
 const product = (dims: number[]) => dims.reduce((a, b) => a * b, 1);

@@ -1,0 +1,94 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { nativeKernelCalls, resetNativeKernelCalls } from './kernels/native-mat-mul.js';
+import { NATIVE_BACKEND, registerNativeBackend } from './register-native-backend.js';
+import { relativeError, runOn, seeded, values } from './test-helpers.js';
+
+const status = await registerNativeBackend();
+const skipReason = status.ok ? '' : ` (SKIPPED: ${status.reason})`;
+if (!status.ok) console.warn(`@ganforge/backend-native conv tests skipped: ${status.reason}`);
+
+const TOL = 1e-5;
+const rand = seeded(2025);
+const input = (shape: number[]) => ({ shape, data: values(rand, shape) });
+const worst = new Map<string, number>();
+
+async function compare(
+  inputs: { shape: number[]; data: Float32Array }[],
+  f: (...xs: tf.Tensor[]) => tf.Tensor | tf.Tensor[],
+): Promise<number> {
+  const native = await runOn(NATIVE_BACKEND, inputs, f);
+  const cpu = await runOn('cpu', inputs, f);
+  for (const c of cpu) expect(c.some((v) => v !== 0)).toBe(true);
+  const err = Math.max(...native.map((v, i) => relativeError(v, cpu[i])));
+  const name = expect.getState().currentTestName ?? '';
+  worst.set(name, Math.max(worst.get(name) ?? 0, err));
+  return err;
+}
+
+type Geometry = {
+  x: [number, number, number, number];
+  w: [number, number, number, number];
+  strides: number | [number, number];
+  pad: 'same' | 'valid' | number;
+  dilations: number | [number, number];
+};
+
+// Strides, dilations (tfjs allows one of the two > 1 at a time), paddings, 1×1 and odd sizes.
+const GEOMETRIES: Geometry[] = [
+  { x: [2, 9, 8, 3], w: [3, 3, 3, 5], strides: 1, pad: 'same', dilations: 1 },
+  { x: [2, 9, 8, 3], w: [3, 3, 3, 5], strides: 2, pad: 'same', dilations: 1 },
+  { x: [1, 11, 10, 4], w: [5, 5, 4, 6], strides: 2, pad: 'valid', dilations: 1 },
+  { x: [3, 8, 8, 2], w: [4, 4, 2, 4], strides: [2, 1], pad: 1, dilations: 1 },
+  { x: [2, 10, 9, 3], w: [3, 2, 3, 4], strides: 1, pad: 'same', dilations: 2 },
+  { x: [2, 7, 6, 8], w: [1, 1, 8, 3], strides: 1, pad: 'valid', dilations: 1 },
+  { x: [2, 7, 6, 8], w: [1, 1, 8, 3], strides: 2, pad: 'same', dilations: 1 },
+];
+
+describe.skipIf(!status.ok)(`native Conv2D (im2col + sgemm) against cpu${skipReason}`, () => {
+  beforeEach(() => resetNativeKernelCalls());
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+    const lines = [...worst].map(([name, e]) => `  ${e.toExponential(2)}  ${name.split(' > ').pop()}`);
+    console.log(`wasm-native conv vs cpu, worst whole-tensor relative errors:\n${lines.join('\n')}`);
+  });
+
+  it('forward: strides, dilations, same/valid/explicit padding, 1×1', async () => {
+    for (const g of GEOMETRIES) {
+      const err = await compare([input(g.x), input(g.w)], (x, w) =>
+        tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, g.strides, g.pad, 'NHWC', g.dilations),
+      );
+      expect(err).toBeLessThan(TOL);
+    }
+    expect(nativeKernelCalls()).toMatchObject({ conv2d: GEOMETRIES.length, wasmFallback: 0 });
+  });
+
+  it('both gradients (core writes them as forward convolutions) run natively and match cpu', async () => {
+    for (const g of GEOMETRIES) {
+      const wts = input(g.w);
+      const { outShape } = tf.backend_util.computeConv2DInfo(g.x, g.w, g.strides, g.dilations, g.pad);
+      const weights = input(outShape);
+      const err = await compare([input(g.x), wts, weights], (x, w, u) =>
+        tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+          tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, g.strides, g.pad, 'NHWC', g.dilations), u)),
+        )([x, w]),
+      );
+      expect(err).toBeLessThan(TOL);
+    }
+    expect(nativeKernelCalls().conv2d).toBeGreaterThanOrEqual(3 * GEOMETRIES.length);
+    expect(nativeKernelCalls().wasmFallback).toBe(0);
+  });
+
+  it('second derivatives: gradient penalty of a small conv critic', async () => {
+    // D(x) = Σ tanh(conv(x, W1, stride 2)) · v; penalty ‖∇ₓ D‖²; derivatives w.r.t. W1 and v.
+    const err = await compare([input([2, 8, 8, 2]), input([3, 3, 2, 4]), input([2, 4, 4, 4])], (x, w1, v) =>
+      tf.grads((wv: tf.Tensor, vv: tf.Tensor) => {
+        const d = (xi: tf.Tensor) => tf.sum(tf.mul(tf.tanh(tf.conv2d(xi as tf.Tensor4D, wv as tf.Tensor4D, 2, 'same')), vv));
+        return tf.sum(tf.square(tf.grad(d)(x)));
+      })([w1, v]),
+    );
+    expect(err).toBeLessThan(TOL);
+    expect(nativeKernelCalls().conv2d).toBeGreaterThanOrEqual(4);
+    expect(nativeKernelCalls().wasmFallback).toBe(0);
+  });
+});
