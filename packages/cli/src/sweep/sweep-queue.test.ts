@@ -65,7 +65,7 @@ describe.skipIf(!hasRedis())(
       expect(manifest.jobs).toHaveLength(6);
       const victim = `:${workers[0].pid}`;
       let killed: { id: string; step: number } | undefined;
-      for (let i = 0; i < 1200 && !killed; i++) {
+      for (let i = 0; i < 2400 && !killed; i++) {
         for (const job of manifest.jobs) {
           const run = join(out, job.id);
           const last = attempts(run).at(-1);
@@ -74,6 +74,7 @@ describe.skipIf(!hasRedis())(
             last?.event === 'start' &&
             last.worker.endsWith(victim) &&
             steps.length > 0 &&
+            steps.at(-1)! < STEPS &&
             !readSummary(run)
           ) {
             workers[0].kill('SIGKILL');
