@@ -1,7 +1,8 @@
 // bench/native (issue #25): OpenBLAS matmuls (`wasm-native`, @ganforge/backend-native) against
 // tfjs' wasm backend (XNNPACK, multi-threaded build) and the PyTorch reference.
 //   npx tsx --conditions=@ganforge/source bench/native/main.ts [--rounds 3] [--steps 200] [--threads 2]
-// Prints JSON lines: per-shape matmul GFLOP/s on both backends and their ratio, then the
+// Prints JSON lines: per-shape matmul GFLOP/s on both backends and their ratio, the same for
+// DCGAN-sized convolutions (forward, and forward + both gradients), then the
 // BENCHMARKS.md §1 trainer's steps/s on wasm-native, wasm and PyTorch, alternating in rounds
 // (each backend in a child process: wasm's threaded build and wasm-native cannot share one), and
 // the kernel-time split (matmul vs the rest) on both backends.
@@ -26,7 +27,15 @@ type Row = Record<string, unknown>;
 function child(args: string[]): Row[] {
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', '--conditions=@ganforge/source', join(here, 'worker.ts'), ...args, '--threads', String(threads)],
+    [
+      '--import',
+      'tsx',
+      '--conditions=@ganforge/source',
+      join(here, 'worker.ts'),
+      ...args,
+      '--threads',
+      String(threads),
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
   );
   return out
@@ -38,9 +47,13 @@ function child(args: string[]): Row[] {
 function pytorch(): number | undefined {
   if (!existsSync('/usr/bin/python3') || !existsSync(torchScript)) return undefined;
   try {
-    const out = execFileSync('/usr/bin/python3', [torchScript, '--steps', String(steps), '--threads', String(threads)], {
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      '/usr/bin/python3',
+      [torchScript, '--steps', String(steps), '--threads', String(threads)],
+      {
+        encoding: 'utf8',
+      },
+    );
     return JSON.parse(out.trim().split('\n').pop() as string).steps_per_s;
   } catch {
     return undefined;
@@ -65,6 +78,27 @@ for (const n of native) {
   console.log(JSON.stringify(row));
 }
 
+// 1b. Convolutions (im2col + sgemm vs XNNPACK), forward and with both gradients.
+const nativeConv = child(['--part', 'conv', '--backend', 'wasm-native']);
+const wasmConv = child(['--part', 'conv', '--backend', 'wasm']);
+for (const n of nativeConv) {
+  const w = wasmConv.find((r) => r.shape === n.shape);
+  console.log(
+    JSON.stringify({
+      bench: 'native-conv2d',
+      shape: n.shape,
+      native_forward_gflops: n.forward_gflops,
+      wasm_forward_gflops: w?.forward_gflops,
+      forward_speedup: w ? +((w.forward_ms as number) / (n.forward_ms as number)).toFixed(2) : null,
+      native_forward_and_grads_ms: n.forward_and_grads_ms,
+      wasm_forward_and_grads_ms: w?.forward_and_grads_ms,
+      forward_and_grads_speedup: w
+        ? +((w.forward_and_grads_ms as number) / (n.forward_and_grads_ms as number)).toFixed(2)
+        : null,
+    }),
+  );
+}
+
 // 2. The §1 trainer, alternating backends round by round; PyTorch between rounds.
 const rows: { native: number; wasm: number; torch?: number }[] = [];
 for (let r = 0; r < rounds; r++) {
@@ -81,7 +115,8 @@ const vsWasm = rows.map((r) => r.native / r.wasm);
 const wasmVsTorch = withTorch.map((r) => r.wasm / (r.torch as number));
 
 // 3. Where the time goes (tf.profile kernel times, one child each).
-const split = (backend: string) => child(['--part', 'profile', '--backend', backend]).find((r) => r.bench === 'native-profile');
+const split = (backend: string) =>
+  child(['--part', 'profile', '--backend', backend]).find((r) => r.bench === 'native-profile');
 const nativeSplit = split('wasm-native');
 const wasmSplit = split('wasm');
 console.log(JSON.stringify(nativeSplit));
@@ -96,7 +131,9 @@ console.log(
     steps,
     native_steps_per_s: +median(rows.map((r) => r.native)).toFixed(2),
     wasm_steps_per_s: +median(rows.map((r) => r.wasm)).toFixed(2),
-    pytorch_steps_per_s: withTorch.length ? +median(withTorch.map((r) => r.torch as number)).toFixed(2) : null,
+    pytorch_steps_per_s: withTorch.length
+      ? +median(withTorch.map((r) => r.torch as number)).toFixed(2)
+      : null,
     vs_pytorch: vsTorch.length ? +median(vsTorch).toFixed(3) : null,
     vs_pytorch_range: vsTorch.length ? range(vsTorch) : null,
     wasm_vs_pytorch: wasmVsTorch.length ? +median(wasmVsTorch).toFixed(3) : null,

@@ -71,13 +71,50 @@ if (part === 'matmul') {
     );
     tf.dispose([a, b]);
   }
+} else if (part === 'conv') {
+  // DCGAN-sized convolutions (batch 32): forward alone, and forward + both gradients.
+  type Shape4 = [number, number, number, number];
+  const shapes: [Shape4, Shape4, number][] = [
+    [[32, 32, 32, 3], [5, 5, 3, 64], 2],
+    [[32, 16, 16, 64], [5, 5, 64, 128], 2],
+    [[32, 8, 8, 128], [3, 3, 128, 128], 1],
+    [[32, 16, 16, 64], [1, 1, 64, 64], 1],
+  ];
+  for (const [xs, ws, stride] of shapes) {
+    const x = tf.randomNormal(xs) as tf.Tensor4D;
+    const w = tf.randomNormal(ws) as tf.Tensor4D;
+    const info = tf.backend_util.computeConv2DInfo(xs, ws, stride, 1, 'same');
+    const flops = 2 * info.batchSize * info.outHeight * info.outWidth * ws[0] * ws[1] * ws[2] * ws[3];
+    const forward = () => tf.conv2d(x, w, stride, 'same').dispose();
+    const withGrads = () =>
+      tf.dispose(
+        tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+          tf.sum(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, 'same')),
+        )([x, w]),
+      );
+    for (let i = 0; i < 2; i++) withGrads();
+    const fwdMs = Math.min(...Array.from({ length: 3 }, () => timeIt(forward, 150)));
+    const gradMs = Math.min(...Array.from({ length: 3 }, () => timeIt(withGrads, 150)));
+    console.log(
+      JSON.stringify({
+        backend,
+        shape: `x${xs.join('x')} w${ws.join('x')} s${stride}`,
+        forward_ms: +fwdMs.toFixed(3),
+        forward_gflops: +(flops / (fwdMs * 1e6)).toFixed(2),
+        forward_and_grads_ms: +gradMs.toFixed(3),
+      }),
+    );
+    tf.dispose([x, w]);
+  }
 } else if (part === 'train') {
   const gan = await makeGan();
   for (let i = 0; i < 20; i++) gan.step();
   const t0 = performance.now();
   for (let i = 0; i < steps; i++) gan.step();
   const rate = steps / ((performance.now() - t0) / 1000);
-  console.log(JSON.stringify({ backend, steps, steps_per_s: +rate.toFixed(2), tensors: tf.memory().numTensors }));
+  console.log(
+    JSON.stringify({ backend, steps, steps_per_s: +rate.toFixed(2), tensors: tf.memory().numTensors }),
+  );
   gan.dispose();
 } else {
   const gan = await makeGan();
@@ -89,7 +126,8 @@ if (part === 'matmul') {
   });
   const wall = performance.now() - t0;
   const byKernel = new Map<string, number>();
-  for (const k of info.kernels) byKernel.set(k.name, (byKernel.get(k.name) ?? 0) + (Number(k.kernelTimeMs) || 0));
+  for (const k of info.kernels)
+    byKernel.set(k.name, (byKernel.get(k.name) ?? 0) + (Number(k.kernelTimeMs) || 0));
   const total = [...byKernel.values()].reduce((a, b) => a + b, 0);
   const matmul = (byKernel.get('BatchMatMul') ?? 0) + (byKernel.get('_FusedMatMul') ?? 0);
   const top = [...byKernel.entries()]

@@ -27,7 +27,13 @@ const includeDirs = [
   '/usr/include',
   '/usr/local/include',
 ];
-const libDirs = ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib', '/usr/local/lib'];
+const libDirs = [
+  '/usr/lib/x86_64-linux-gnu',
+  '/usr/lib/aarch64-linux-gnu',
+  '/usr/lib64',
+  '/usr/lib',
+  '/usr/local/lib',
+];
 if (process.platform === 'linux') {
   if (!includeDirs.some((d) => existsSync(join(d, 'cblas.h')))) {
     skip('cblas.h not found (install OpenBLAS headers: Debian/Ubuntu `apt install libopenblas-dev`)');
@@ -50,7 +56,8 @@ function findNodeGyp() {
 }
 
 const nodeGyp = findNodeGyp();
-if (nodeGyp === undefined) skip("node-gyp not found (it ships with npm; run this through npm, or set npm_config_node_gyp)");
+if (nodeGyp === undefined)
+  skip('node-gyp not found (it ships with npm; run this through npm, or set npm_config_node_gyp)');
 
 const args = [nodeGyp, 'rebuild'];
 // node-gyp downloads Node's headers unless told where they are; distributions keep them in
@@ -66,7 +73,11 @@ if (!nodedir) {
   }
 }
 say(`building with ${args.slice(1).join(' ')}`);
-const run = spawnSync(process.execPath, args, { cwd: here, stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+const run = spawnSync(process.execPath, args, {
+  cwd: here,
+  stdio: ['ignore', 'pipe', 'pipe'],
+  timeout: 300_000,
+});
 if (run.error || run.status !== 0) {
   const output = `${run.stdout ?? ''}${run.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
   skip(`node-gyp failed (${run.error?.message ?? `exit ${run.status}`}):\n${output}`);

@@ -70,7 +70,9 @@ describe.skipIf(!status.ok)(`native Conv2D (im2col + sgemm) against cpu${skipRea
       const weights = input(outShape);
       const err = await compare([input(g.x), wts, weights], (x, w, u) =>
         tf.grads((a: tf.Tensor, b: tf.Tensor) =>
-          tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, g.strides, g.pad, 'NHWC', g.dilations), u)),
+          tf.sum(
+            tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, g.strides, g.pad, 'NHWC', g.dilations), u),
+          ),
         )([x, w]),
       );
       expect(err).toBeLessThan(TOL);
@@ -83,7 +85,8 @@ describe.skipIf(!status.ok)(`native Conv2D (im2col + sgemm) against cpu${skipRea
     // D(x) = Σ tanh(conv(x, W1, stride 2)) · v; penalty ‖∇ₓ D‖²; derivatives w.r.t. W1 and v.
     const err = await compare([input([2, 8, 8, 2]), input([3, 3, 2, 4]), input([2, 4, 4, 4])], (x, w1, v) =>
       tf.grads((wv: tf.Tensor, vv: tf.Tensor) => {
-        const d = (xi: tf.Tensor) => tf.sum(tf.mul(tf.tanh(tf.conv2d(xi as tf.Tensor4D, wv as tf.Tensor4D, 2, 'same')), vv));
+        const d = (xi: tf.Tensor) =>
+          tf.sum(tf.mul(tf.tanh(tf.conv2d(xi as tf.Tensor4D, wv as tf.Tensor4D, 2, 'same')), vv));
         return tf.sum(tf.square(tf.grad(d)(x)));
       })([w1, v]),
     );

@@ -50,7 +50,12 @@ describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, ()
     const before = gemmCalls();
     const errors: number[] = [];
     let calls = 0;
-    for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+    for (const [ta, tb] of [
+      [false, false],
+      [true, false],
+      [false, true],
+      [true, true],
+    ] as const) {
       for (const batchShape of [[], [3], [2, 3]]) {
         for (const broadcast of ['none', 'a', 'b'] as const) {
           if (batchShape.length === 0 && broadcast !== 'none') continue;
@@ -65,7 +70,13 @@ describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, ()
       }
     }
     expect(Math.max(...errors)).toBeLessThan(TOL);
-    expect(nativeKernelCalls()).toEqual({ batchMatMul: calls, fusedMatMul: 0, composite: 0, conv2d: 0, wasmFallback: 0 });
+    expect(nativeKernelCalls()).toEqual({
+      batchMatMul: calls,
+      fusedMatMul: 0,
+      composite: 0,
+      conv2d: 0,
+      wasmFallback: 0,
+    });
     expect(gemmCalls() - before).toBe(calls);
   });
 
@@ -109,13 +120,24 @@ describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, ()
             matrix: [m, n],
             full: [...batch, m, n],
           }[biasKind];
-          const inputs = [input([...batch, ...(ta ? [k, m] : [m, k])]), input([...batch, ...(tb ? [n, k] : [k, n])])];
+          const inputs = [
+            input([...batch, ...(ta ? [k, m] : [m, k])]),
+            input([...batch, ...(tb ? [n, k] : [k, n])]),
+          ];
           if (biasShape) inputs.push(input(biasShape));
           // Scale up so that relu6's upper kink and elu's curve are both exercised.
           for (const x of inputs) x.data.forEach((v, i) => (x.data[i] = 3 * v));
           errors.push(
             await compare(inputs, (a, b, bias) =>
-              tf.fused.matMul({ a, b, transposeA: ta, transposeB: tb, bias, activation, leakyreluAlpha: 0.1 }),
+              tf.fused.matMul({
+                a,
+                b,
+                transposeA: ta,
+                transposeB: tb,
+                bias,
+                activation,
+                leakyreluAlpha: 0.1,
+              }),
             ),
           );
           calls++;
@@ -123,13 +145,21 @@ describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, ()
       }
     }
     expect(Math.max(...errors)).toBeLessThan(TOL);
-    expect(nativeKernelCalls()).toEqual({ batchMatMul: 0, fusedMatMul: calls, composite: 0, conv2d: 0, wasmFallback: 0 });
+    expect(nativeKernelCalls()).toEqual({
+      batchMatMul: 0,
+      fusedMatMul: calls,
+      composite: 0,
+      conv2d: 0,
+      wasmFallback: 0,
+    });
   });
 
   it('_FusedMatMul with prelu composes a native matmul with tfjs ops', async () => {
     const [m, k, n] = [9, 13, 6];
-    const err = await compare([input([2, m, k]), input([2, k, n]), input([n]), input([n])], (a, b, bias, alpha) =>
-      tf.fused.matMul({ a, b, bias, activation: 'prelu', preluActivationWeights: alpha }),
+    const err = await compare(
+      [input([2, m, k]), input([2, k, n]), input([n]), input([n])],
+      (a, b, bias, alpha) =>
+        tf.fused.matMul({ a, b, bias, activation: 'prelu', preluActivationWeights: alpha }),
     );
     expect(err).toBeLessThan(TOL);
     expect(nativeKernelCalls()).toMatchObject({ composite: 1, batchMatMul: 1, fusedMatMul: 0 });
@@ -145,7 +175,14 @@ describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, ()
           tf.mul(
             tf.add(
               tf.matMul(x, y, true, true),
-              tf.fused.matMul({ a: x, b: y, transposeA: true, transposeB: true, bias: c, activation: 'leakyrelu' }),
+              tf.fused.matMul({
+                a: x,
+                b: y,
+                transposeA: true,
+                transposeB: true,
+                bias: c,
+                activation: 'leakyrelu',
+              }),
             ),
             wt,
           ),
@@ -177,7 +214,11 @@ describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, ()
         return [
           ...tf.grads((w1v: tf.Tensor, w2v: tf.Tensor) => penalty('leaky', w1v, b1, w2v))([w1, w2]),
           ...tf.grads((w1v: tf.Tensor, w2v: tf.Tensor) => penalty('fused', w1v, b1, w2v))([w1, w2]),
-          ...tf.grads((w1v: tf.Tensor, b1v: tf.Tensor, w2v: tf.Tensor) => penalty('tanh', w1v, b1v, w2v))([w1, b1, w2]),
+          ...tf.grads((w1v: tf.Tensor, b1v: tf.Tensor, w2v: tf.Tensor) => penalty('tanh', w1v, b1v, w2v))([
+            w1,
+            b1,
+            w2,
+          ]),
         ];
       },
     );

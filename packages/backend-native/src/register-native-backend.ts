@@ -70,7 +70,8 @@ function copyWasmKernels(): void {
   for (const config of tf.getKernelsForBackend('wasm')) {
     if (NATIVE_KERNELS.has(config.kernelName)) continue;
     if (tf.getKernel(config.kernelName, NATIVE_BACKEND)?.kernelFunc === config.kernelFunc) continue;
-    if (tf.getKernel(config.kernelName, NATIVE_BACKEND) !== undefined) tf.unregisterKernel(config.kernelName, NATIVE_BACKEND);
+    if (tf.getKernel(config.kernelName, NATIVE_BACKEND) !== undefined)
+      tf.unregisterKernel(config.kernelName, NATIVE_BACKEND);
     tf.registerKernel({ ...config, backendName: NATIVE_BACKEND });
   }
 }
@@ -98,7 +99,10 @@ export async function registerNativeBackend(opts: NativeBackendOptions = {}): Pr
   try {
     await import('@tensorflow/tfjs-backend-wasm');
   } catch (e) {
-    return { ok: false, reason: `@tensorflow/tfjs-backend-wasm could not be imported: ${(e as Error).message}` };
+    return {
+      ok: false,
+      reason: `@tensorflow/tfjs-backend-wasm could not be imported: ${(e as Error).message}`,
+    };
   }
   let wasm: WasmInstance | undefined;
   try {
@@ -106,7 +110,8 @@ export async function registerNativeBackend(opts: NativeBackendOptions = {}): Pr
   } catch (e) {
     return { ok: false, reason: `the wasm backend failed to initialize: ${(e as Error).message}` };
   }
-  if (wasm === undefined || wasm.wasm === null) return { ok: false, reason: 'the wasm backend failed to initialize' };
+  if (wasm === undefined || wasm.wasm === null)
+    return { ok: false, reason: 'the wasm backend failed to initialize' };
   if (!(wasm.wasm.HEAPU8.buffer instanceof ArrayBuffer)) {
     return {
       ok: false,

@@ -9,10 +9,14 @@ const skipReason = load.ok ? '' : ` (SKIPPED: ${load.reason})`;
 if (!load.ok) console.warn(`@ganforge/backend-native selection tests skipped: ${load.reason}`);
 
 describe.skipIf(!load.ok)(`core's selectBackend with the addon built${skipReason}`, () => {
-  it("auto picks wasm-native ahead of wasm (tfjs-node absent), and matmuls then run natively", async () => {
+  it('auto picks wasm-native ahead of wasm (tfjs-node absent), and matmuls then run natively', async () => {
     const lines: string[] = [];
     const choice = await selectBackend('auto', { threads: 1, log: (m) => lines.push(m) });
-    expect(choice).toMatchObject({ name: 'wasm-native', requested: 'auto', package: '@ganforge/backend-native' });
+    expect(choice).toMatchObject({
+      name: 'wasm-native',
+      requested: 'auto',
+      package: '@ganforge/backend-native',
+    });
     expect(choice.skipped.map((s) => s.name)).toEqual(['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node']);
     expect(lines[0]).toMatch(/^backend: wasm-native \(@ganforge\/backend-native\), requested auto/);
     expect(load.ok && load.addon.threads()).toBe(1);

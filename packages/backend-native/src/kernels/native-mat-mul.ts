@@ -28,7 +28,13 @@ export interface NativeKernelCalls {
   wasmFallback: number;
 }
 
-const counts: NativeKernelCalls = { batchMatMul: 0, fusedMatMul: 0, composite: 0, conv2d: 0, wasmFallback: 0 };
+const counts: NativeKernelCalls = {
+  batchMatMul: 0,
+  fusedMatMul: 0,
+  composite: 0,
+  conv2d: 0,
+  wasmFallback: 0,
+};
 
 /** Counts one call of a path (for the other native kernels' files). */
 export function countCall(path: keyof NativeKernelCalls): void {
@@ -67,7 +73,8 @@ function geometry(
   transposeA: boolean,
   transposeB: boolean,
 ): Geometry | 'broadcast' | undefined {
-  if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) return undefined;
+  if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2)
+    return undefined;
   const ra = a.shape.length;
   const rb = b.shape.length;
   const m = transposeA ? a.shape[ra - 1] : a.shape[ra - 2];
@@ -149,7 +156,8 @@ function runGemm(
 
 function wasmKernel(name: string): tf.KernelFunc {
   const config = tf.getKernel(name, 'wasm');
-  if (config === undefined) throw new BackendError(`wasm-native: the wasm backend has no ${name} kernel to fall back on`);
+  if (config === undefined)
+    throw new BackendError(`wasm-native: the wasm backend has no ${name} kernel to fall back on`);
   return config.kernelFunc;
 }
 

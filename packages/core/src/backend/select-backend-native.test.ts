@@ -6,7 +6,10 @@ import { selectBackend } from './select-backend.js';
 vi.mock('../gradients/index.js', () => ({ installGradientFixes: vi.fn(), installWasmMatMulFix: vi.fn() }));
 const NOT_BUILT =
   'native addon not built (run `npm run build:native`; it needs OpenBLAS, e.g. Debian libopenblas-dev, and a C compiler)';
-const registerNativeBackend = vi.fn(async (_opts: { threads?: number }) => ({ ok: false, reason: NOT_BUILT }));
+const registerNativeBackend = vi.fn(async (_opts: { threads?: number }) => ({
+  ok: false,
+  reason: NOT_BUILT,
+}));
 // Simulates a machine where @ganforge/backend-native is installed but its addon could not be
 // built (no OpenBLAS), and neither tfjs-node nor wasm is installed.
 vi.mock('./optional-import.js', () => ({
