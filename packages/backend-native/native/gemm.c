@@ -104,7 +104,7 @@ static napi_value gemm(napi_env env, napi_callback_info info) {
   size_t byte_offset = 0;
   if (napi_get_typedarray_info(env, argv[0], &type, &length, &data, &arraybuffer, &byte_offset) != napi_ok ||
       type != napi_uint8_array || data == NULL)
-    return throw_error(env, "gemm: could not read the heap (a SharedArrayBuffer heap is not supported)");
+    return throw_error(env, "gemm: could not read the heap (detached by a heap growth, or a SharedArrayBuffer)");
 
   int64_t v[15];
   for (int i = 0; i < 15; i++) {
@@ -194,7 +194,7 @@ static napi_value conv2d(napi_env env, napi_callback_info info) {
   size_t byte_offset = 0;
   if (napi_get_typedarray_info(env, argv[0], &type, &length, &data, &arraybuffer, &byte_offset) != napi_ok ||
       type != napi_uint8_array || data == NULL)
-    return throw_error(env, "conv2d: could not read the heap");
+    return throw_error(env, "conv2d: could not read the heap (detached by a heap growth, or a SharedArrayBuffer)");
   int64_t v[18];
   for (int i = 0; i < 18; i++) {
     if (napi_get_value_int64(env, argv[1 + i], &v[i]) != napi_ok)
