@@ -232,11 +232,30 @@ describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, ()
     await tf.setBackend(NATIVE_BACKEND);
     const a = tf.randomNormal([64, 784]);
     const b = tf.randomNormal([256, 784]);
+    const bias = tf.randomNormal([256]);
+    const alpha = tf.fill([256], 0.1);
     const before = tf.memory().numTensors;
+    const wasmIds = (tf.findBackend('wasm') as unknown as { numDataIds(): number }).numDataIds();
     for (let i = 0; i < 5; i++) {
       tf.dispose(tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.matMul(x, y, false, true)))([a, b]));
+      // Every path: fused in the addon, composite (prelu), both-sides broadcast.
+      tf.dispose(tf.fused.matMul({ a, b, transposeB: true, bias, activation: 'leakyrelu' }));
+      tf.dispose(
+        tf.fused.matMul({ a, b, transposeB: true, bias, activation: 'prelu', preluActivationWeights: alpha }),
+      );
+      tf.tidy(() => {
+        tf.matMul(
+          tf.reshape(a, [2, 1, 32, 784]),
+          tf.reshape(b, [1, 1, 256, 784]).tile([1, 3, 1, 1]),
+          false,
+          true,
+        );
+      });
     }
     expect(tf.memory().numTensors).toBe(before);
+    // No heap buffers left behind by the kernels either.
+    expect((tf.findBackend('wasm') as unknown as { numDataIds(): number }).numDataIds()).toBe(wasmIds);
+    tf.dispose([bias, alpha]);
     const wasm = tf.findBackend('wasm') as unknown as { numDataIds(): number };
     const ids = wasm.numDataIds();
     await tf.setBackend('wasm');
