@@ -52,7 +52,8 @@ type JsonSchema = {
 /** What each top-level field means (the schema says its type; a test checks every field is here). */
 export const TOP_LEVEL_FIELDS: Readonly<Record<string, string>> = {
   seed: 'Seed of every random stream (initialization, noise, data order, interpolation); the same seed on the same backend gives the same run.',
-  backend: '`auto` tries tfjs-node-gpu, tfjs-node, wasm, then cpu; the chosen one is logged and recorded.',
+  backend:
+    '`auto` tries tfjs-node-gpu, tfjs-node, wasm-native (the OpenBLAS kernels of @ganforge/backend-native, where built), wasm, then cpu; the chosen one is logged and recorded.',
   data: 'The data source: `kind` and that source’s options (see *data* below).',
   preset:
     'A preset (e.g. `wgan-gp`) supplying loss, regularizers, hooks, trainer, optimizers and batch size; your own fields win.',

@@ -67,6 +67,7 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
         'auto',
         'cpu',
         'wasm',
+        'wasm-native',
         'tensorflow',
         'webgl',
         'webgpu',

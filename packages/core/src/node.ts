@@ -10,6 +10,7 @@ import { nodeCheckpointStore } from './node/node-checkpoint-store.js';
 import { exportGeneratorFiles, loadGenerator, type LoadedGenerator } from './gan/generator-export.js';
 import type { GanPlugin } from './types/plugin.js';
 import { defaultWasmThreads, useWasmThreads } from './node/wasm-threads.js';
+import { importOptional } from './backend/optional-import.js';
 
 export { nodeCheckpointStore } from './node/node-checkpoint-store.js';
 export { metricsJsonlWriter } from './node/metrics-jsonl.js';
@@ -24,6 +25,12 @@ export {
   latestCheckpoint,
 } from './checkpoint/node.js';
 
+/** Whether `@ganforge/backend-native` is installed and its addon loads here. */
+async function nativeKernelsLoad(): Promise<boolean> {
+  const imported = await importOptional<{ loadAddon(): { ok: boolean } }>('@ganforge/backend-native');
+  return imported.ok && imported.module.loadAddon().ok;
+}
+
 /** Options of Node's {@link createGan}: the base options plus the wasm thread count. */
 export interface NodeCreateGanOptions extends CreateGanOptions {
   /**
@@ -36,12 +43,16 @@ export interface NodeCreateGanOptions extends CreateGanOptions {
 
 /**
  * {@link createGanBase | createGan} with checkpoints on the local disk by default and, when the
- * config's backend is `wasm` or `auto`, tfjs' multi-threaded wasm build ({@link useWasmThreads}).
+ * config's backend is `wasm` or `auto`, tfjs' multi-threaded wasm build ({@link useWasmThreads});
+ * with `auto` and `@ganforge/backend-native` installed and built, its OpenBLAS kernels instead.
  */
 export async function createGan(config: GanConfig, options: NodeCreateGanOptions = {}): Promise<Gan> {
   const { wasmThreads, ...base } = options;
   const backend = config.backend ?? 'auto';
-  if (base.selectBackend !== false && (backend === 'wasm' || backend === 'auto')) {
+  // The native kernels read wasm's heap, which the threaded build shares across threads where
+  // Node-API cannot reach it: with `auto`, native kernels (OpenBLAS threads) win over wasm threads.
+  const native = backend === 'auto' && (await nativeKernelsLoad());
+  if (base.selectBackend !== false && !native && (backend === 'wasm' || backend === 'auto')) {
     const threads = await useWasmThreads(wasmThreads ?? defaultWasmThreads());
     if (threads.enabled) base.log?.(`backend: wasm will run ${threads.requested} XNNPACK threads`);
   }

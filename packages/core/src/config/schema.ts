@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Backends `selectBackend` accepts; `auto` tries tfjs-node-gpu, tfjs-node, wasm, then cpu. */
-export const BACKEND_NAMES = ['auto', 'cpu', 'wasm', 'tensorflow', 'webgl', 'webgpu'] as const;
+/** Backends `selectBackend` accepts; `auto` tries tfjs-node-gpu, tfjs-node, wasm-native, wasm, then cpu. */
+export const BACKEND_NAMES = ['auto', 'cpu', 'wasm', 'wasm-native', 'tensorflow', 'webgl', 'webgpu'] as const;
 
 /** Largest seed: the random streams are seeded from 32 bits, so larger seeds would alias. */
 export const MAX_SEED = 0xffffffff;
