@@ -26,7 +26,7 @@ export interface MonitorServer {
   close(): Promise<void>;
 }
 
-const ASSETS = fileURLToPath(new URL('../../assets/monitor/', import.meta.url));
+const ASSETS = fileURLToPath(new URL('../assets/monitor/', import.meta.url));
 const require = createRequire(import.meta.url);
 
 /** The only static files served: fixed names mapped to fixed paths. */

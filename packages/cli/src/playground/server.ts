@@ -25,7 +25,7 @@ export interface PlaygroundServer {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ASSETS = fileURLToPath(new URL('../../assets/playground/', import.meta.url));
+const ASSETS = fileURLToPath(new URL('../assets/playground/', import.meta.url));
 const require = createRequire(import.meta.url);
 const WASM_FILES = [
   'tfjs-backend-wasm.wasm',

@@ -1,7 +1,6 @@
 // GANForge monitor page: one server-sent event stream per run feeds vega-lite charts.
 // Charts are vega-lite specs rendered by vega (no chart code here); each chart's container
 // carries data-points = the number of values it holds (tests and people can read it).
-/* global vega, vegaLite */
 'use strict';
 
 const LOSSES = ['g_loss', 'd_loss', 'd_loss_real', 'd_loss_fake'];
