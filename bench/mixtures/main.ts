@@ -1,7 +1,7 @@
 // bench/mixtures (BENCHMARKS.md §3): ring and grid, several seeds, mode coverage / high-quality
 // share / reverse KL over 2,500 samples, per variant, beside the published rows.
 //   npm run bench:mixtures -- [--variants non-saturating,wgan-gp,unrolled,minibatch,ebgan]
-//     [--seeds 5] [--steps N (default: the variant's)] [--backend wasm] [--datasets ring,grid]
+//     [--seeds 5] [--first-seed 1] [--steps N (default: the variant's)] [--backend wasm] [--datasets ring,grid]
 //     [--out results.jsonl (appends every run and summary line)]
 import { createGan, selectBackend, type GanConfig } from '@ganforge/core';
 import { dataPlugin, gridModes, ringModes } from '@ganforge/data';
@@ -16,6 +16,7 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
 const seeds = Number(arg('seeds', '5'));
+const firstSeed = Number(arg('first-seed', '1'));
 const stepsArg = arg('steps', '');
 const variants = arg('variants', 'non-saturating').split(',');
 const out = arg('out', '');
@@ -70,7 +71,7 @@ for (const variant of variants) {
   const steps = stepsArg ? Number(stepsArg) : v.steps;
   for (const dataset of datasets as (keyof typeof DATA)[]) {
     const rows: { modes: number; hq: number; rkl: number; seconds: number }[] = [];
-    for (let seed = 1; seed <= seeds; seed++) {
+    for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
       const started = performance.now();
       const gan = await createGan(config(variant, dataset, seed, steps), {
         plugins: [lossesPlugin(), modelsPlugin(), dataPlugin(), ...v.plugins()],
