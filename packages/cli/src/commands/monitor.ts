@@ -3,14 +3,13 @@ import { resolve } from 'node:path';
 import { ConfigError } from '@ganforge/core';
 import { startMonitor, type MonitorServer } from '../monitor/server.js';
 import type { Reporter } from '../progress/reporter.js';
+import { untilInterrupted, warnUnlessLoopback } from './serve-helpers.js';
 
 /** Options of `ganforge monitor` (and of `ganforge train --monitor`). */
 export interface MonitorCommandOptions {
   host?: string;
   port?: number;
 }
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** Starts the dashboard on run folders, warning when it is reachable from other machines. */
 export async function openMonitor(
@@ -19,11 +18,7 @@ export async function openMonitor(
   reporter: Reporter,
 ): Promise<MonitorServer> {
   const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK.has(host)) {
-    reporter.warn(
-      `--host ${host}: the monitor (metrics, samples and configs of these runs) can be reached from other machines on that network; it has no authentication`,
-    );
-  }
+  warnUnlessLoopback(host, 'the monitor (metrics, samples and configs of these runs)', reporter);
   const server = await startMonitor({ runs: dirs.map((d) => resolve(d)), host, port: options.port ?? 0 });
   reporter.info(`monitor: ${server.url} (${dirs.length} run${dirs.length === 1 ? '' : 's'})`);
   return server;
@@ -48,15 +43,7 @@ export async function monitorCommand(
     }
   });
   const server = await openMonitor(dirs, options, reporter);
-  await new Promise<void>((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilInterrupted();
   await server.close();
   return 0;
 }

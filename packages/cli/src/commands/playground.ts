@@ -1,5 +1,6 @@
 import type { Reporter } from '../progress/reporter.js';
 import { startPlayground } from '../playground/server.js';
+import { untilInterrupted, warnUnlessLoopback } from './serve-helpers.js';
 
 /** Options of `ganforge playground`. */
 export interface PlaygroundCommandOptions {
@@ -19,20 +20,10 @@ export async function playgroundCommand(
   reporter: Reporter,
 ): Promise<number> {
   const host = options.host ?? '127.0.0.1';
-  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
-    reporter.warn(`--host ${host}: the playground can be reached from other machines on that network`);
-  }
+  warnUnlessLoopback(host, 'the playground', reporter);
   const server = await startPlayground({ host, port: options.port, plugins: options.plugin });
   reporter.info(`playground: ${server.url} (plugins: ${server.plugins.join(', ')})`);
-  await new Promise<void>((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilInterrupted();
   await server.close();
   return 0;
 }
