@@ -1,5 +1,5 @@
-// bench/dcgan: DCGAN training steps per second on real MNIST digits, on wasm and on cpu.
-//   npx tsx --conditions=@ganforge/source bench/dcgan/main.ts [--width 32] [--batch 64] [--steps 30] [--cpu-steps 3]
+// bench/dcgan: DCGAN training steps per second on real MNIST digits, per backend (default wasm, cpu).
+//   npx tsx --conditions=@ganforge/source bench/dcgan/main.ts [--backends wasm,wasm-native,cpu] [--width 32] [--batch 64] [--steps 30] [--cpu-steps 3]
 import { createGan, selectBackend, type BackendName } from '@ganforge/core';
 import { dataPlugin } from '@ganforge/data/node';
 import { lossesPlugin } from '@ganforge/losses';
@@ -12,10 +12,11 @@ const arg = (name: string, fallback: string) => {
 const width = arg('width', '32');
 const batchSize = arg('batch', '64');
 
-for (const [backend, steps] of [
-  ['wasm', arg('steps', '30')],
-  ['cpu', arg('cpu-steps', '3')],
-] as [BackendName, number][]) {
+const backendsArg = process.argv.indexOf('--backends');
+const backends = (backendsArg >= 0 ? process.argv[backendsArg + 1]! : 'wasm,cpu').split(',') as BackendName[];
+for (const [backend, steps] of backends.map(
+  (b) => [b, b === 'cpu' ? arg('cpu-steps', '3') : arg('steps', '30')] as [BackendName, number],
+)) {
   await selectBackend(backend);
   const gan = await createGan(
     {
