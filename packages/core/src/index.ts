@@ -110,6 +110,7 @@ export type { AdamOptions, SgdOptions, RmspropOptions } from './optim/index.js';
 export {
   installGradientFixes,
   installWasmMatMulFix,
+  applyFusedActivation,
   installWasmConvKernels,
   safeNorm,
   safeSqrt,

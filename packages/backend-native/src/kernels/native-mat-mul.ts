@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { BackendError } from '@ganforge/core';
+import { BackendError, applyFusedActivation } from '@ganforge/core';
 import type { NativeAddon } from '../addon.js';
 import { offsetOf, type WasmBackendLike } from './wasm-heap.js';
 
@@ -161,26 +161,6 @@ function wasmKernel(name: string): tf.KernelFunc {
   return config.kernelFunc;
 }
 
-/** tfjs' fused activations as plain ops (the composite path). */
-function activate(y: tf.Tensor, activation: string, alpha: number, prelu: tf.Tensor | undefined): tf.Tensor {
-  switch (activation) {
-    case 'relu':
-      return tf.relu(y);
-    case 'relu6':
-      return tf.relu6(y);
-    case 'elu':
-      return tf.elu(y);
-    case 'sigmoid':
-      return tf.sigmoid(y);
-    case 'leakyrelu':
-      return tf.leakyRelu(y, alpha);
-    case 'prelu':
-      return tf.prelu(y, prelu as tf.Tensor);
-    default:
-      return y;
-  }
-}
-
 /** `op(a)·op(b)` with both batches expanded to their broadcast shape first (tfjs ops). */
 function expandedMatMul(a: tf.Tensor, b: tf.Tensor, transposeA: boolean, transposeB: boolean): tf.Tensor {
   const outer = tf.backend_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
@@ -249,7 +229,7 @@ export function nativeFusedMatMul(addon: NativeAddon): tf.KernelFunc {
       return tf.tidy(() => {
         let y = expandedMatMul(a as tf.Tensor, b as tf.Tensor, transposeA, transposeB);
         if (bias != null) y = tf.add(y, bias as tf.Tensor);
-        return activate(y, activation, alpha, preluActivationWeights as tf.Tensor | undefined);
+        return applyFusedActivation(y, activation, alpha, preluActivationWeights as tf.Tensor | undefined);
       });
     }
     counts.fusedMatMul++;

@@ -1,6 +1,6 @@
 /** Gradient fixes for tfjs 4.22: second derivatives, conv gradients from forward convs, wasm kernels. */
 export { installGradientFixes } from './install-gradient-fixes.js';
-export { installWasmMatMulFix } from './wasm-matmul.js';
+export { installWasmMatMulFix, applyFusedActivation } from './wasm-matmul.js';
 export { installWasmConvKernels } from './wasm-conv-kernels.js';
 export { safeNorm, safeSqrt } from './safe-norm.js';
 export { logSoftmax } from './log-softmax.js';

@@ -27,9 +27,18 @@ function transposeLastTwo(
   return { dataId: out.dataId, shape: [...batch, cols, rows], dtype: out.dtype };
 }
 
-/** The activations tfjs' fused ops accept, applied as plain ops. */
-function activate(y: tf.Tensor, attrs: Record<string, unknown>, prelu: tf.Tensor | undefined): tf.Tensor {
-  switch (attrs.activation) {
+/**
+ * The activation of a tfjs fused op (`_FusedMatMul`, `FusedConv2D`: `activation` and
+ * `leakyreluAlpha` attributes, default α 0.2) applied as plain, differentiable tfjs ops; for
+ * kernels that compute the fused op as a composite.
+ */
+export function applyFusedActivation(
+  y: tf.Tensor,
+  activation: unknown,
+  leakyreluAlpha = 0.2,
+  prelu?: tf.Tensor,
+): tf.Tensor {
+  switch (activation) {
     case 'relu':
       return tf.relu(y);
     case 'relu6':
@@ -39,7 +48,7 @@ function activate(y: tf.Tensor, attrs: Record<string, unknown>, prelu: tf.Tensor
     case 'sigmoid':
       return tf.sigmoid(y);
     case 'leakyrelu':
-      return tf.leakyRelu(y, (attrs.leakyreluAlpha as number | undefined) ?? 0.2);
+      return tf.leakyRelu(y, leakyreluAlpha);
     case 'prelu':
       return tf.prelu(y, prelu as tf.Tensor);
     default:
@@ -61,7 +70,12 @@ function batchedWithBias(args: KernelArgs): tf.Tensor | undefined {
   const attrs = (args.attrs ?? {}) as Record<string, unknown>;
   return tf.tidy(() => {
     const y = tf.add(tf.matMul(a, b, attrs.transposeA as boolean, attrs.transposeB as boolean), bias);
-    return activate(y, attrs, preluActivationWeights as tf.Tensor | undefined);
+    return applyFusedActivation(
+      y,
+      attrs.activation,
+      attrs.leakyreluAlpha as number | undefined,
+      preluActivationWeights as tf.Tensor | undefined,
+    );
   });
 }
 
