@@ -9,6 +9,7 @@
 #include <cblas.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -170,6 +171,142 @@ static napi_value gemm(napi_env env, napi_callback_info info) {
 /* Floats of the im2col buffer per chunk of output rows (16 MiB). */
 #define CONV_CHUNK_FLOATS (1 << 22)
 
+/* One convolution's geometry: NHWC input n×h×w×c, HWIO filter fh×fw×c×o, NHWC output n×oh×ow×o. */
+typedef struct {
+  int64_t n, h, w, c, fh, fw, o, oh, ow, sh, sw, dh, dw, pad_top, pad_left;
+} conv_geometry;
+
+/*
+ * Reads the heap (and its length in bytes), three operand byte offsets (arguments 2-4) and the 15
+ * geometry numbers that follow. Returns 0, having thrown, on bad input.
+ */
+static int conv_args(napi_env env, napi_callback_info info, const char *name, uint8_t **heap, size_t *heap_length,
+                     int64_t off[3], conv_geometry *g) {
+  size_t argc = CONV_ARGS;
+  napi_value argv[CONV_ARGS];
+  char msg[160];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < CONV_ARGS) {
+    snprintf(msg, sizeof msg, "%s: expected 19 arguments", name);
+    throw_error(env, msg);
+    return 0;
+  }
+  bool is_typed = false;
+  napi_is_typedarray(env, argv[0], &is_typed);
+  napi_typedarray_type type;
+  size_t length = 0;
+  void *data = NULL;
+  napi_value arraybuffer;
+  size_t byte_offset = 0;
+  if (!is_typed ||
+      napi_get_typedarray_info(env, argv[0], &type, &length, &data, &arraybuffer, &byte_offset) != napi_ok ||
+      type != napi_uint8_array || data == NULL) {
+    snprintf(msg, sizeof msg,
+             "%s: the heap must be a Uint8Array over an ArrayBuffer (detached by a heap growth, or a SharedArrayBuffer?)",
+             name);
+    throw_error(env, msg);
+    return 0;
+  }
+  int64_t v[18];
+  for (int i = 0; i < 18; i++) {
+    if (napi_get_value_int64(env, argv[1 + i], &v[i]) != napi_ok) {
+      snprintf(msg, sizeof msg, "%s: arguments 2-19 must be numbers", name);
+      throw_error(env, msg);
+      return 0;
+    }
+  }
+  off[0] = v[0];
+  off[1] = v[1];
+  off[2] = v[2];
+  *g = (conv_geometry){v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16], v[17]};
+  if (g->n < 0 || g->h < 0 || g->w < 0 || g->c < 1 || g->fh < 1 || g->fw < 1 || g->o < 1 || g->oh < 0 || g->ow < 0 ||
+      g->sh < 1 || g->sw < 1 || g->dh < 1 || g->dw < 1) {
+    snprintf(msg, sizeof msg, "%s: bad shape", name);
+    throw_error(env, msg);
+    return 0;
+  }
+  if (g->fh * g->fw * g->c > INT32_MAX || g->o > INT32_MAX) {
+    snprintf(msg, sizeof msg, "%s: dimension too large for BLAS", name);
+    throw_error(env, msg);
+    return 0;
+  }
+  *heap = (uint8_t *)data;
+  *heap_length = length;
+  return 1;
+}
+
+/* Whether input x, filter and output y (byte offsets) lie inside a heap of `length` bytes; throws if not. */
+static int conv_in_heap(napi_env env, const char *name, size_t length, int64_t x_off, int64_t w_off, int64_t y_off,
+                        const conv_geometry *g) {
+  if (!in_heap(x_off, g->n * g->h * g->w * g->c * 4, length) ||
+      !in_heap(w_off, g->fh * g->fw * g->c * g->o * 4, length) ||
+      !in_heap(y_off, g->n * g->oh * g->ow * g->o * 4, length)) {
+    char msg[120];
+    snprintf(msg, sizeof msg, "%s: operand outside the heap", name);
+    throw_error(env, msg);
+    return 0;
+  }
+  return 1;
+}
+
+/* Output rows per im2col chunk: as many as fit CONV_CHUNK_FLOATS, at least 1. */
+static int64_t conv_chunk(const conv_geometry *g) {
+  int64_t k = g->fh * g->fw * g->c, rows = g->n * g->oh * g->ow;
+  int64_t chunk = CONV_CHUNK_FLOATS / k;
+  if (chunk < 1) chunk = 1;
+  if (chunk > rows) chunk = rows;
+  if (chunk > INT32_MAX) chunk = INT32_MAX;
+  return chunk;
+}
+
+/* Whether the convolution is a plain matrix product (1×1, stride 1, no padding, same size). */
+static int conv_is_pointwise(const conv_geometry *g) {
+  return g->fh == 1 && g->fw == 1 && g->sh == 1 && g->sw == 1 && g->pad_top == 0 && g->pad_left == 0 &&
+         g->oh == g->h && g->ow == g->w;
+}
+
+/* im2col: cols[r − r0, :] = the fh×fw×c patch under output row r (zero outside the image). */
+static void im2col(const conv_geometry *g, const float *x, int64_t r0, int64_t r1, float *cols) {
+  int64_t k = g->fh * g->fw * g->c, c = g->c;
+  for (int64_t r = r0; r < r1; r++) {
+    int64_t b = r / (g->oh * g->ow), rem = r % (g->oh * g->ow), oy = rem / g->ow, ox = rem % g->ow;
+    float *dst = cols + (r - r0) * k;
+    const float *img = x + b * g->h * g->w * c;
+    for (int64_t ky = 0; ky < g->fh; ky++) {
+      int64_t iy = oy * g->sh - g->pad_top + ky * g->dh;
+      for (int64_t kx = 0; kx < g->fw; kx++) {
+        int64_t ix = ox * g->sw - g->pad_left + kx * g->dw;
+        float *d = dst + (ky * g->fw + kx) * c;
+        if (iy < 0 || iy >= g->h || ix < 0 || ix >= g->w) {
+          memset(d, 0, (size_t)c * sizeof(float));
+        } else {
+          memcpy(d, img + (iy * g->w + ix) * c, (size_t)c * sizeof(float));
+        }
+      }
+    }
+  }
+}
+
+/* col2im, the adjoint of im2col: dx[patch under row r] += cols[r − r0, :] (outside the image: dropped). */
+static void col2im(const conv_geometry *g, const float *cols, int64_t r0, int64_t r1, float *dx) {
+  int64_t k = g->fh * g->fw * g->c, c = g->c;
+  for (int64_t r = r0; r < r1; r++) {
+    int64_t b = r / (g->oh * g->ow), rem = r % (g->oh * g->ow), oy = rem / g->ow, ox = rem % g->ow;
+    const float *src = cols + (r - r0) * k;
+    float *img = dx + b * g->h * g->w * c;
+    for (int64_t ky = 0; ky < g->fh; ky++) {
+      int64_t iy = oy * g->sh - g->pad_top + ky * g->dh;
+      if (iy < 0 || iy >= g->h) continue;
+      for (int64_t kx = 0; kx < g->fw; kx++) {
+        int64_t ix = ox * g->sw - g->pad_left + kx * g->dw;
+        if (ix < 0 || ix >= g->w) continue;
+        const float *s = src + (ky * g->fw + kx) * c;
+        float *d = img + (iy * g->w + ix) * c;
+        for (int64_t j = 0; j < c; j++) d[j] += s[j];
+      }
+    }
+  }
+}
+
 /*
  * conv2d(heap, xOff, wOff, yOff, n, h, w, c, fh, fw, o, oh, ow, strideH, strideW, dilationH,
  *        dilationW, padTop, padLeft) -> undefined
@@ -180,76 +317,115 @@ static napi_value gemm(napi_env env, napi_callback_info info) {
  * a 1×1 stride-1 unpadded convolution needs no gathering.
  */
 static napi_value conv2d(napi_env env, napi_callback_info info) {
-  size_t argc = CONV_ARGS;
-  napi_value argv[CONV_ARGS];
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < CONV_ARGS)
-    return throw_error(env, "conv2d: expected 19 arguments");
-  bool is_typed = false;
-  napi_is_typedarray(env, argv[0], &is_typed);
-  if (!is_typed) return throw_error(env, "conv2d: the heap must be a Uint8Array");
-  napi_typedarray_type type;
-  size_t length = 0;
-  void *data = NULL;
-  napi_value arraybuffer;
-  size_t byte_offset = 0;
-  if (napi_get_typedarray_info(env, argv[0], &type, &length, &data, &arraybuffer, &byte_offset) != napi_ok ||
-      type != napi_uint8_array || data == NULL)
-    return throw_error(env, "conv2d: could not read the heap (detached by a heap growth, or a SharedArrayBuffer)");
-  int64_t v[18];
-  for (int i = 0; i < 18; i++) {
-    if (napi_get_value_int64(env, argv[1 + i], &v[i]) != napi_ok)
-      return throw_error(env, "conv2d: arguments 2-19 must be numbers");
-  }
-  int64_t x_off = v[0], w_off = v[1], y_off = v[2], n = v[3], h = v[4], w = v[5], c = v[6];
-  int64_t fh = v[7], fw = v[8], o = v[9], oh = v[10], ow = v[11], sh = v[12], sw = v[13];
-  int64_t dh = v[14], dw = v[15], pad_top = v[16], pad_left = v[17];
-  if (n < 0 || h < 0 || w < 0 || c < 1 || fh < 1 || fw < 1 || o < 1 || oh < 0 || ow < 0 || sh < 1 || sw < 1 ||
-      dh < 1 || dw < 1)
-    return throw_error(env, "conv2d: bad shape");
-  int64_t k = fh * fw * c;
-  if (k > INT32_MAX || o > INT32_MAX) return throw_error(env, "conv2d: dimension too large for BLAS");
-  if (!in_heap(x_off, n * h * w * c * 4, length) || !in_heap(w_off, k * o * 4, length) ||
-      !in_heap(y_off, n * oh * ow * o * 4, length))
-    return throw_error(env, "conv2d: operand outside the heap");
-  uint8_t *heap = (uint8_t *)data;
-  const float *x = (const float *)(heap + x_off);
-  const float *filt = (const float *)(heap + w_off);
-  float *y = (float *)(heap + y_off);
-  int64_t rows = n * oh * ow;
+  uint8_t *heap;
+  int64_t off[3];
+  conv_geometry g;
+  size_t length;
+  if (!conv_args(env, info, "conv2d", &heap, &length, off, &g) ||
+      !conv_in_heap(env, "conv2d", length, off[0], off[1], off[2], &g))
+    return NULL;
+  const float *x = (const float *)(heap + off[0]);
+  const float *filt = (const float *)(heap + off[1]);
+  float *y = (float *)(heap + off[2]);
+  int64_t rows = g.n * g.oh * g.ow, k = g.fh * g.fw * g.c;
   if (rows == 0) return NULL;
-  if (fh == 1 && fw == 1 && sh == 1 && sw == 1 && pad_top == 0 && pad_left == 0 && oh == h && ow == w) {
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)rows, (int)o, (int)c, 1.f, x, (int)c, filt, (int)o,
-                0.f, y, (int)o);
+  if (conv_is_pointwise(&g)) {
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)rows, (int)g.o, (int)g.c, 1.f, x, (int)g.c, filt,
+                (int)g.o, 0.f, y, (int)g.o);
     gemm_calls += 1;
     return NULL;
   }
-  int64_t chunk = CONV_CHUNK_FLOATS / k;
-  if (chunk < 1) chunk = 1;
-  if (chunk > rows) chunk = rows;
-  if (chunk > INT32_MAX) chunk = INT32_MAX;
+  int64_t chunk = conv_chunk(&g);
   float *cols = (float *)malloc((size_t)(chunk * k) * sizeof(float));
   if (cols == NULL) return throw_error(env, "conv2d: out of memory for the im2col buffer");
   for (int64_t r0 = 0; r0 < rows; r0 += chunk) {
     int64_t r1 = r0 + chunk < rows ? r0 + chunk : rows;
-    for (int64_t r = r0; r < r1; r++) {
-      int64_t b = r / (oh * ow), rem = r % (oh * ow), oy = rem / ow, ox = rem % ow;
-      float *dst = cols + (r - r0) * k;
-      const float *img = x + b * h * w * c;
-      for (int64_t ky = 0; ky < fh; ky++) {
-        int64_t iy = oy * sh - pad_top + ky * dh;
-        for (int64_t kx = 0; kx < fw; kx++) {
-          int64_t ix = ox * sw - pad_left + kx * dw;
-          float *d = dst + (ky * fw + kx) * c;
-          if (iy < 0 || iy >= h || ix < 0 || ix >= w) {
-            memset(d, 0, (size_t)c * sizeof(float));
-          } else {
-            memcpy(d, img + (iy * w + ix) * c, (size_t)c * sizeof(float));
-          }
-        }
-      }
-    }
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)(r1 - r0), (int)o, (int)k, 1.f, cols, (int)k, filt,
-                (int)o, 0.f, y + r0 * o, (int)o);
+    im2col(&g, x, r0, r1, cols);
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)(r1 - r0), (int)g.o, (int)k, 1.f, cols, (int)k, filt,
+                (int)g.o, 0.f, y + r0 * g.o, (int)g.o);
+  }
+  free(cols);
+  gemm_calls += 1;
+  return NULL;
+}
+
+/*
+ * conv2dBackpropInput(heap, dyOff, wOff, dxOff, <the forward convolution's 15 geometry numbers>)
+ *
+ * The input gradient dx (n×h×w×c) of y = conv2d(x, W) given dy (n×oh×ow×o), which is also
+ * conv2dTranspose's forward: per chunk of output rows, cols = dy[rows] · Wᵀ (one sgemm, W seen
+ * as (fh·fw·c)×o), then col2im adds each row's patch gradient into dx.
+ */
+static napi_value conv2d_backprop_input(napi_env env, napi_callback_info info) {
+  const char *name = "conv2dBackpropInput";
+  uint8_t *heap;
+  int64_t off[3];
+  conv_geometry g;
+  size_t length;
+  if (!conv_args(env, info, name, &heap, &length, off, &g) || !conv_in_heap(env, name, length, off[2], off[1], off[0], &g))
+    return NULL;
+  const float *dy = (const float *)(heap + off[0]);
+  const float *filt = (const float *)(heap + off[1]);
+  float *dx = (float *)(heap + off[2]);
+  int64_t rows = g.n * g.oh * g.ow, k = g.fh * g.fw * g.c;
+  if (conv_is_pointwise(&g)) {
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)rows, (int)g.c, (int)g.o, 1.f, dy, (int)g.o, filt,
+                (int)g.o, 0.f, dx, (int)g.c);
+    gemm_calls += 1;
+    return NULL;
+  }
+  memset(dx, 0, (size_t)(g.n * g.h * g.w * g.c) * sizeof(float));
+  if (rows == 0) return NULL;
+  int64_t chunk = conv_chunk(&g);
+  float *cols = (float *)malloc((size_t)(chunk * k) * sizeof(float));
+  if (cols == NULL) return throw_error(env, "conv2dBackpropInput: out of memory for the col2im buffer");
+  for (int64_t r0 = 0; r0 < rows; r0 += chunk) {
+    int64_t r1 = r0 + chunk < rows ? r0 + chunk : rows;
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)(r1 - r0), (int)k, (int)g.o, 1.f, dy + r0 * g.o,
+                (int)g.o, filt, (int)g.o, 0.f, cols, (int)k);
+    col2im(&g, cols, r0, r1, dx);
+  }
+  free(cols);
+  gemm_calls += 1;
+  return NULL;
+}
+
+/*
+ * conv2dBackpropFilter(heap, xOff, dyOff, dwOff, <the forward convolution's 15 geometry numbers>)
+ *
+ * The filter gradient dW (fh×fw×c×o) of y = conv2d(x, W) given x and dy: dW = Σ over chunks of
+ * output rows of im2col(x)[rows]ᵀ · dy[rows] (sgemm accumulating into dW).
+ */
+static napi_value conv2d_backprop_filter(napi_env env, napi_callback_info info) {
+  const char *name = "conv2dBackpropFilter";
+  uint8_t *heap;
+  int64_t off[3];
+  conv_geometry g;
+  size_t length;
+  if (!conv_args(env, info, name, &heap, &length, off, &g) || !conv_in_heap(env, name, length, off[0], off[2], off[1], &g))
+    return NULL;
+  const float *x = (const float *)(heap + off[0]);
+  const float *dy = (const float *)(heap + off[1]);
+  float *dw = (float *)(heap + off[2]);
+  int64_t rows = g.n * g.oh * g.ow, k = g.fh * g.fw * g.c;
+  if (rows == 0) {
+    memset(dw, 0, (size_t)(k * g.o) * sizeof(float));
+    return NULL;
+  }
+  if (conv_is_pointwise(&g)) {
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)g.c, (int)g.o, (int)rows, 1.f, x, (int)g.c, dy,
+                (int)g.o, 0.f, dw, (int)g.o);
+    gemm_calls += 1;
+    return NULL;
+  }
+  int64_t chunk = conv_chunk(&g);
+  float *cols = (float *)malloc((size_t)(chunk * k) * sizeof(float));
+  if (cols == NULL) return throw_error(env, "conv2dBackpropFilter: out of memory for the im2col buffer");
+  for (int64_t r0 = 0; r0 < rows; r0 += chunk) {
+    int64_t r1 = r0 + chunk < rows ? r0 + chunk : rows;
+    im2col(&g, x, r0, r1, cols);
+    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)k, (int)g.o, (int)(r1 - r0), 1.f, cols, (int)k,
+                dy + r0 * g.o, (int)g.o, r0 == 0 ? 0.f : 1.f, dw, (int)g.o);
   }
   free(cols);
   gemm_calls += 1;
@@ -293,6 +469,8 @@ static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"gemm", NULL, gemm, NULL, NULL, NULL, napi_default, NULL},
       {"conv2d", NULL, conv2d, NULL, NULL, NULL, napi_default, NULL},
+      {"conv2dBackpropInput", NULL, conv2d_backprop_input, NULL, NULL, NULL, napi_default, NULL},
+      {"conv2dBackpropFilter", NULL, conv2d_backprop_filter, NULL, NULL, NULL, napi_default, NULL},
       {"calls", NULL, calls, NULL, NULL, NULL, napi_default, NULL},
       {"threads", NULL, threads, NULL, NULL, NULL, napi_default, NULL},
       {"config", NULL, config, NULL, NULL, NULL, napi_default, NULL},

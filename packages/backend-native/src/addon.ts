@@ -1,5 +1,28 @@
 import { createRequire } from 'node:module';
 
+/**
+ * A forward convolution's geometry as the addon takes it: batch, height, width, channels,
+ * filterHeight, filterWidth, outChannels, outHeight, outWidth, strideHeight, strideWidth,
+ * dilationHeight, dilationWidth, padTop, padLeft.
+ */
+export type ConvGeometry = [
+  batch: number,
+  height: number,
+  width: number,
+  channels: number,
+  filterHeight: number,
+  filterWidth: number,
+  outChannels: number,
+  outHeight: number,
+  outWidth: number,
+  strideHeight: number,
+  strideWidth: number,
+  dilationHeight: number,
+  dilationWidth: number,
+  padTop: number,
+  padLeft: number,
+];
+
 /** The functions the compiled addon (`build/Release/ganforge_native.node`) exports. */
 export interface NativeAddon {
   /**
@@ -28,26 +51,22 @@ export interface NativeAddon {
    * NHWC × HWIO → NHWC convolution by im2col + sgemm (any stride, dilation, top/left padding;
    * bottom/right padding follows from the output size).
    */
-  conv2d(
+  conv2d(heap: Uint8Array, xOffset: number, wOffset: number, yOffset: number, ...geometry: ConvGeometry): void;
+  /** The input gradient dx of {@link NativeAddon.conv2d} from dy and W (sgemm + col2im); geometry of the forward conv. */
+  conv2dBackpropInput(
+    heap: Uint8Array,
+    dyOffset: number,
+    wOffset: number,
+    dxOffset: number,
+    ...geometry: ConvGeometry
+  ): void;
+  /** The filter gradient dW of {@link NativeAddon.conv2d} from x and dy (im2col + sgemm); geometry of the forward conv. */
+  conv2dBackpropFilter(
     heap: Uint8Array,
     xOffset: number,
-    wOffset: number,
-    yOffset: number,
-    batch: number,
-    height: number,
-    width: number,
-    channels: number,
-    filterHeight: number,
-    filterWidth: number,
-    outChannels: number,
-    outHeight: number,
-    outWidth: number,
-    strideHeight: number,
-    strideWidth: number,
-    dilationHeight: number,
-    dilationWidth: number,
-    padTop: number,
-    padLeft: number,
+    dyOffset: number,
+    dwOffset: number,
+    ...geometry: ConvGeometry
   ): void;
   /** Native calls (sgemm batches and convolutions) run since the addon loaded. */
   calls(): number;

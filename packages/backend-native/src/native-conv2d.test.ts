@@ -45,7 +45,7 @@ const GEOMETRIES: Geometry[] = [
   { x: [2, 7, 6, 8], w: [1, 1, 8, 3], strides: 2, pad: 'same', dilations: 1 },
 ];
 
-describe.skipIf(!status.ok)(`native Conv2D (im2col + sgemm) against cpu${skipReason}`, () => {
+describe.skipIf(!status.ok)(`native Conv2D and its gradient kernels (im2col/col2im + sgemm) against cpu${skipReason}`, () => {
   beforeEach(() => resetNativeKernelCalls());
   afterAll(async () => {
     await tf.setBackend('cpu');
@@ -63,7 +63,7 @@ describe.skipIf(!status.ok)(`native Conv2D (im2col + sgemm) against cpu${skipRea
     expect(nativeKernelCalls()).toMatchObject({ conv2d: GEOMETRIES.length, wasmFallback: 0 });
   });
 
-  it('both gradients (core writes them as forward convolutions) run natively and match cpu', async () => {
+  it('both gradients run as native Conv2DBackpropInput / Conv2DBackpropFilter and match cpu', async () => {
     for (const g of GEOMETRIES) {
       const wts = input(g.w);
       const { outShape } = tf.backend_util.computeConv2DInfo(g.x, g.w, g.strides, g.dilations, g.pad);
@@ -77,8 +77,56 @@ describe.skipIf(!status.ok)(`native Conv2D (im2col + sgemm) against cpu${skipRea
       );
       expect(err).toBeLessThan(TOL);
     }
-    expect(nativeKernelCalls().conv2d).toBeGreaterThanOrEqual(3 * GEOMETRIES.length);
-    expect(nativeKernelCalls().wasmFallback).toBe(0);
+    // Dilated geometries have no backprop kernels in tfjs: core computes them with forward convs.
+    const dilated = GEOMETRIES.filter((g) => g.dilations !== 1).length;
+    expect(nativeKernelCalls()).toMatchObject({
+      conv2d: GEOMETRIES.length + 2 * dilated,
+      conv2dBackpropInput: GEOMETRIES.length - dilated,
+      conv2dBackpropFilter: GEOMETRIES.length - dilated,
+      wasmFallback: 0,
+    });
+  });
+
+  it('transposed convolutions (Conv2DBackpropInput as a forward op) and their gradients', async () => {
+    // conv2dTranspose(x, w) = Conv2DBackpropInput of conv2d(·, w) at dy = x, as in a DCGAN generator.
+    const cases: { x: Geometry['x']; w: Geometry['w']; out: Geometry['x']; strides: number; pad: 'same' | 'valid' }[] =
+      [
+        { x: [2, 7, 7, 6], w: [4, 4, 3, 6], out: [2, 14, 14, 3], strides: 2, pad: 'same' },
+        { x: [3, 5, 4, 4], w: [3, 3, 2, 4], out: [3, 11, 9, 2], strides: 2, pad: 'valid' },
+        { x: [2, 6, 6, 5], w: [1, 1, 7, 5], out: [2, 6, 6, 7], strides: 1, pad: 'same' },
+      ];
+    for (const c of cases) {
+      const forward = await compare([input(c.x), input(c.w)], (x, w) =>
+        tf.conv2dTranspose(x as tf.Tensor4D, w as tf.Tensor4D, c.out, c.strides, c.pad),
+      );
+      expect(forward).toBeLessThan(TOL);
+      const grads = await compare([input(c.x), input(c.w), input(c.out)], (x, w, u) =>
+        tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+          tf.sum(tf.mul(tf.conv2dTranspose(a as tf.Tensor4D, b as tf.Tensor4D, c.out, c.strides, c.pad), u)),
+        )([x, w]),
+      );
+      expect(grads).toBeLessThan(TOL);
+    }
+    expect(nativeKernelCalls()).toMatchObject({
+      conv2dBackpropInput: 2 * cases.length,
+      conv2dBackpropFilter: cases.length,
+      wasmFallback: 0,
+    });
+  });
+
+  it('Conv2DBackpropFilter called directly (as tf.layers convolutions do) matches cpu', async () => {
+    for (const g of GEOMETRIES.filter((geometry) => geometry.dilations === 1)) {
+      const { outShape } = tf.backend_util.computeConv2DInfo(g.x, g.w, g.strides, 1, g.pad);
+      const err = await compare([input(g.x), input(outShape)], (x, dy) =>
+        tf.engine().runKernel(
+          'Conv2DBackpropFilter',
+          { x, dy },
+          { strides: g.strides, pad: g.pad, dataFormat: 'NHWC', filterShape: g.w } as unknown as tf.NamedAttrMap,
+        ) as tf.Tensor,
+      );
+      expect(err).toBeLessThan(TOL);
+    }
+    expect(nativeKernelCalls()).toMatchObject({ conv2dBackpropFilter: 6, wasmFallback: 0 });
   });
 
   it('second derivatives: gradient penalty of a small conv critic', async () => {
@@ -91,7 +139,9 @@ describe.skipIf(!status.ok)(`native Conv2D (im2col + sgemm) against cpu${skipRea
       })([w1, v]),
     );
     expect(err).toBeLessThan(TOL);
-    expect(nativeKernelCalls().conv2d).toBeGreaterThanOrEqual(4);
-    expect(nativeKernelCalls().wasmFallback).toBe(0);
+    const calls = nativeKernelCalls();
+    expect(calls.conv2d + calls.conv2dBackpropInput + calls.conv2dBackpropFilter).toBeGreaterThanOrEqual(4);
+    expect(calls.conv2dBackpropInput).toBeGreaterThanOrEqual(1);
+    expect(calls.wasmFallback).toBe(0);
   });
 });

@@ -75,6 +75,8 @@ describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, ()
       fusedMatMul: 0,
       composite: 0,
       conv2d: 0,
+      conv2dBackpropInput: 0,
+      conv2dBackpropFilter: 0,
       wasmFallback: 0,
     });
     expect(gemmCalls() - before).toBe(calls);
@@ -150,6 +152,8 @@ describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, ()
       fusedMatMul: calls,
       composite: 0,
       conv2d: 0,
+      conv2dBackpropInput: 0,
+      conv2dBackpropFilter: 0,
       wasmFallback: 0,
     });
   });

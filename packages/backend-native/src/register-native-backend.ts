@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { installGradientFixes } from '@ganforge/core';
 import { loadAddon } from './addon.js';
-import { nativeConv2D } from './kernels/native-conv2d.js';
+import { nativeConvKernel } from './kernels/native-conv2d.js';
 import { nativeBatchMatMul, nativeFusedMatMul } from './kernels/native-mat-mul.js';
 
 /** The tfjs backend name the native kernels are registered under. */
@@ -27,7 +27,13 @@ export type NativeBackendStatus =
   | { ok: false; reason: string };
 
 /** Kernels replaced by native ones; every other kernel is the wasm backend's own. */
-const NATIVE_KERNELS = new Set(['BatchMatMul', '_FusedMatMul', 'Conv2D']);
+const NATIVE_KERNELS = new Set([
+  'BatchMatMul',
+  '_FusedMatMul',
+  'Conv2D',
+  'Conv2DBackpropInput',
+  'Conv2DBackpropFilter',
+]);
 
 type WasmInstance = tf.KernelBackend & { wasm: { HEAPU8: Uint8Array } | null };
 
@@ -79,8 +85,9 @@ function copyWasmKernels(): void {
 /**
  * Registers the `wasm-native` TensorFlow.js backend: tfjs' wasm backend with `BatchMatMul` and
  * `_FusedMatMul` computed by OpenBLAS' sgemm (row-major, transpose flags instead of explicit
- * transposes, bias and activation fused in the addon) and `Conv2D` by im2col + sgemm, directly
- * on the wasm heap, without copies.
+ * transposes, bias and activation fused in the addon), and `Conv2D`, `Conv2DBackpropInput`
+ * (conv2dTranspose) and `Conv2DBackpropFilter` by im2col/col2im + sgemm, directly on the wasm
+ * heap, without copies.
  * Every other kernel is wasm's own, including GANForge's wasm fixes (`installGradientFixes()` is
  * called first, so they are in place).
  *
@@ -125,7 +132,9 @@ export async function registerNativeBackend(opts: NativeBackendOptions = {}): Pr
   const ours: Array<[string, tf.KernelFunc]> = [
     ['BatchMatMul', nativeBatchMatMul(addon)],
     ['_FusedMatMul', nativeFusedMatMul(addon)],
-    ['Conv2D', nativeConv2D(addon)],
+    ['Conv2D', nativeConvKernel(addon, 'Conv2D')],
+    ['Conv2DBackpropInput', nativeConvKernel(addon, 'Conv2DBackpropInput')],
+    ['Conv2DBackpropFilter', nativeConvKernel(addon, 'Conv2DBackpropFilter')],
   ];
   for (const [kernelName, kernelFunc] of ours) {
     if (tf.getKernel(kernelName, NATIVE_BACKEND) !== undefined) continue;

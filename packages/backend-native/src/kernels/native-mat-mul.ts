@@ -24,6 +24,10 @@ export interface NativeKernelCalls {
   composite: number;
   /** `Conv2D` calls computed by im2col + OpenBLAS. */
   conv2d: number;
+  /** `Conv2DBackpropInput` calls (conv2dTranspose, Conv2D's input gradient): sgemm + col2im. */
+  conv2dBackpropInput: number;
+  /** `Conv2DBackpropFilter` calls (Conv2D's filter gradient): im2col + sgemm. */
+  conv2dBackpropFilter: number;
   /** Calls handed to the wasm backend's own kernel (dtypes other than float32, NCHW convolutions). */
   wasmFallback: number;
 }
@@ -33,6 +37,8 @@ const counts: NativeKernelCalls = {
   fusedMatMul: 0,
   composite: 0,
   conv2d: 0,
+  conv2dBackpropInput: 0,
+  conv2dBackpropFilter: 0,
   wasmFallback: 0,
 };
 
@@ -48,7 +54,7 @@ export function nativeKernelCalls(): NativeKernelCalls {
 
 /** Sets the counters of {@link nativeKernelCalls} back to zero. */
 export function resetNativeKernelCalls(): void {
-  counts.batchMatMul = counts.fusedMatMul = counts.composite = counts.conv2d = counts.wasmFallback = 0;
+  for (const key of Object.keys(counts) as (keyof NativeKernelCalls)[]) counts[key] = 0;
 }
 
 const product = (dims: number[]) => dims.reduce((a, b) => a * b, 1);

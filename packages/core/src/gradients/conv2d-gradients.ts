@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { conv2dFilterGradient } from './conv2d-filter-gradient.js';
-import { conv2dInputGradient } from './conv2d-input-gradient.js';
+import { convFilterGradient, convInputGradient } from './conv-backprop-dispatch.js';
 import type { ConvPad, DimRoundingMode } from './conv-geometry.js';
 
 type Shape4 = [number, number, number, number];
@@ -18,18 +17,21 @@ const toNchw = (t: tf.Tensor): tf.Tensor4D => tf.transpose(t, [0, 3, 1, 2]) as t
 const nhwcShape = (s: number[], nchw: boolean): Shape4 => (nchw ? [s[0], s[2], s[3], s[1]] : s) as Shape4;
 
 /**
- * Gradient configs for tfjs' three 2-D convolution kernels, every one made of forward
- * convolutions ({@link conv2dInputGradient}, {@link conv2dFilterGradient}) and so:
- * usable on wasm (which lacks Conv2DBackpropFilter), fast there (no naive backprop loops) and
- * differentiable again on every backend (gradient penalty and R1 through conv critics, and the
- * unrolled GAN's d/dx of ∂D/∂W, which tfjs' own gradients cannot do).
+ * Gradient configs for tfjs' three 2-D convolution kernels, each closed under differentiation
+ * (every kernel a gradient calls has its gradient here too), so gradient penalty and R1 through
+ * conv critics, and the unrolled GAN's d/dx of ∂D/∂W, work on every backend (tfjs' own
+ * gradients cannot). The two backprop products go through {@link convInputGradient} and
+ * {@link convFilterGradient}: the active backend's backprop kernels where it has them (native on
+ * tfjs-node and wasm-native, GANForge's forward-convolution kernels on wasm, which lacks
+ * Conv2DBackpropFilter and whose Conv2DBackpropInput is a naive loop), forward convolutions
+ * otherwise and for dilations > 1 (tfjs' own gradient refuses dilation > 1).
  *
- * - Conv2D(x, w): dx = conv2dInputGradient(dy, w), dW = conv2dFilterGradient(x, dy); any
+ * - Conv2D(x, w): dx = convInputGradient(dy, w), dW = convFilterGradient(x, dy); any
  *   dilation (tfjs' own gradient refuses dilation > 1).
  * - Conv2DBackpropInput(dy, w) = conv2dTranspose's forward: d/d(dy) = conv2d(ddx, w),
- *   d/dw = conv2dFilterGradient(ddx, dy).
+ *   d/dw = convFilterGradient(ddx, dy).
  * - Conv2DBackpropFilter(x, dy) (called directly by tfjs' fused/layers convs): d/dx =
- *   conv2dInputGradient(dy, ddW), d/d(dy) = conv2d(x, ddW).
+ *   convInputGradient(dy, ddW), d/d(dy) = conv2d(x, ddW).
  */
 export function conv2dGradientConfigs(): tf.GradConfig[] {
   return [
@@ -44,7 +46,7 @@ export function conv2dGradientConfigs(): tf.GradConfig[] {
         const xShape = nhwcShape(x.shape, nchw);
         return {
           x: () => {
-            const dx = conv2dInputGradient(
+            const dx = convInputGradient(
               dy4,
               filter,
               xShape,
@@ -56,7 +58,7 @@ export function conv2dGradientConfigs(): tf.GradConfig[] {
             return nchw ? toNchw(dx) : dx;
           },
           filter: () =>
-            conv2dFilterGradient(
+            convFilterGradient(
               nchw ? toNhwc(x) : x,
               dy4,
               filter.shape,
@@ -82,7 +84,7 @@ export function conv2dGradientConfigs(): tf.GradConfig[] {
             return nchw ? toNchw(r) : r;
           },
           filter: () =>
-            conv2dFilterGradient(
+            convFilterGradient(
               ddx4,
               nchw ? toNhwc(dy) : dy,
               filter.shape,
@@ -104,7 +106,7 @@ export function conv2dGradientConfigs(): tf.GradConfig[] {
         const ddw4 = ddw as tf.Tensor4D;
         return {
           x: () => {
-            const dx = conv2dInputGradient(
+            const dx = convInputGradient(
               nchw ? toNhwc(dy) : dy,
               ddw4,
               nhwcShape(x.shape, nchw),

@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { conv2dFilterGradient } from './conv2d-filter-gradient.js';
-import { conv2dInputGradient } from './conv2d-input-gradient.js';
+import { convFilterGradient, convInputGradient } from './conv-backprop-dispatch.js';
 import type { ConvPad, DimRoundingMode } from './conv-geometry.js';
 
 /**
@@ -9,10 +8,11 @@ import type { ConvPad, DimRoundingMode } from './conv-geometry.js';
  *
  * Semantics are `tf.conv2dTranspose`'s: x [N, h, w, inDepth], w [k, k, outDepth, inDepth],
  * output `outputShape` [N, H, W, outDepth]; y is the input gradient of conv2d(·, w, strides, pad)
- * at dy = x, computed by the sub-pixel formula ({@link conv2dInputGradient}). Gradients, from
- * the saved inputs (so they are differentiable again): dx = conv2d(dy, w, strides, pad),
- * dw = conv2dFilterGradient(dy, x). On wasm the stock op runs a naive loop (316 ms vs 40–58 ms
- * at 64×7×7×128 → 64×14×14×64, ../shared/reference/conv-gradients.md).
+ * at dy = x ({@link convInputGradient}: the backend's Conv2DBackpropInput kernel, or the
+ * sub-pixel formula of forward convolutions). Gradients, from the saved inputs (so they are
+ * differentiable again): dx = conv2d(dy, w, strides, pad), dw = convFilterGradient(dy, x). On
+ * wasm the stock op runs a naive loop (316 ms vs 40–58 ms at 64×7×7×128 → 64×14×14×64,
+ * ../shared/reference/conv-gradients.md); core replaces it.
  */
 export function conv2dTranspose<T extends tf.Tensor3D | tf.Tensor4D>(
   x: T,
@@ -31,7 +31,7 @@ export function conv2dTranspose<T extends tf.Tensor3D | tf.Tensor4D>(
   const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [xi, wi, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     save([xi, wi]);
-    const value = conv2dInputGradient(
+    const value = convInputGradient(
       xi as tf.Tensor4D,
       wi as tf.Tensor4D,
       out4,
@@ -44,7 +44,7 @@ export function conv2dTranspose<T extends tf.Tensor3D | tf.Tensor4D>(
       const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
       return [
         tf.conv2d(dy as tf.Tensor4D, ws, strides, pad, 'NHWC', 1, dimRoundingMode),
-        conv2dFilterGradient(dy as tf.Tensor4D, xs, ws.shape, strides, pad, 1, dimRoundingMode),
+        convFilterGradient(dy as tf.Tensor4D, xs, ws.shape, strides, pad, 1, dimRoundingMode),
       ];
     };
     return { value, gradFunc };
