@@ -63,7 +63,21 @@ console.table(
 console.table(
   [...byKernel.entries()]
     .sort((a, b) => b[1].ms - a[1].ms)
-    .slice(0, 25)
+    .slice(0, Number(arg("top", "25")))
     .map(([kernel, e]) => ({ kernel, ms_per_step: +(e.ms / steps).toFixed(2), calls_per_step: e.calls / steps })),
 );
 gan.dispose();
+console.log(
+  JSON.stringify({
+    kernels_per_step: info.kernels.length / steps,
+    small_kernels_per_step: info.kernels.filter((k) => (Number(k.kernelTimeMs) || 0) < 0.05).length / steps,
+  }),
+);
+const counts = new Map<string, number>();
+for (const k of info.kernels) counts.set(k.name, (counts.get(k.name) ?? 0) + 1);
+console.log(
+  [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => `${name} ${n / steps}`)
+    .join(', '),
+);

@@ -68,6 +68,19 @@ export interface NativeAddon {
     dwOffset: number,
     ...geometry: ConvGeometry
   ): void;
+  /**
+   * x (float32 at `xOffset`) seen as outer×reduce×inner: y[o, i] = Σ_r x[o, r, i], divided by
+   * `reduce` when `mean` is 1; double accumulators.
+   */
+  reduceSum(
+    heap: Uint8Array,
+    xOffset: number,
+    yOffset: number,
+    outer: number,
+    reduce: number,
+    inner: number,
+    mean: number,
+  ): void;
   /** Native calls (sgemm batches and convolutions) run since the addon loaded. */
   calls(): number;
   /** OpenBLAS' thread count; sets it first when `n` ≥ 1 is given. */

@@ -77,6 +77,7 @@ describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, ()
       conv2d: 0,
       conv2dBackpropInput: 0,
       conv2dBackpropFilter: 0,
+      reduce: 0,
       wasmFallback: 0,
     });
     expect(gemmCalls() - before).toBe(calls);
@@ -154,6 +155,7 @@ describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, ()
       conv2d: 0,
       conv2dBackpropInput: 0,
       conv2dBackpropFilter: 0,
+      reduce: 0,
       wasmFallback: 0,
     });
   });

@@ -3,6 +3,8 @@ import { installGradientFixes } from '@ganforge/core';
 import { loadAddon } from './addon.js';
 import { nativeConvKernel } from './kernels/native-conv2d.js';
 import { nativeBatchMatMul, nativeFusedMatMul } from './kernels/native-mat-mul.js';
+import { nativeReduce } from './kernels/native-reduce.js';
+import { sharedCast, sharedIdentity } from './kernels/shared-identity.js';
 
 /** The tfjs backend name the native kernels are registered under. */
 export const NATIVE_BACKEND = 'wasm-native';
@@ -26,13 +28,17 @@ export type NativeBackendStatus =
     }
   | { ok: false; reason: string };
 
-/** Kernels replaced by native ones; every other kernel is the wasm backend's own. */
+/** Kernels replaced by native (or copy-free) ones; every other kernel is the wasm backend's own. */
 const NATIVE_KERNELS = new Set([
   'BatchMatMul',
   '_FusedMatMul',
   'Conv2D',
   'Conv2DBackpropInput',
   'Conv2DBackpropFilter',
+  'Identity',
+  'Cast',
+  'Sum',
+  'Mean',
 ]);
 
 type WasmInstance = tf.KernelBackend & { wasm: { HEAPU8: Uint8Array } | null };
@@ -135,6 +141,10 @@ export async function registerNativeBackend(opts: NativeBackendOptions = {}): Pr
     ['Conv2D', nativeConvKernel(addon, 'Conv2D')],
     ['Conv2DBackpropInput', nativeConvKernel(addon, 'Conv2DBackpropInput')],
     ['Conv2DBackpropFilter', nativeConvKernel(addon, 'Conv2DBackpropFilter')],
+    ['Identity', sharedIdentity],
+    ['Cast', sharedCast],
+    ['Sum', nativeReduce(addon, 'Sum')],
+    ['Mean', nativeReduce(addon, 'Mean')],
   ];
   for (const [kernelName, kernelFunc] of ours) {
     if (tf.getKernel(kernelName, NATIVE_BACKEND) !== undefined) continue;

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { BackendError } from '@ganforge/core';
 import type { NativeAddon } from '../addon.js';
 import { countCall } from './native-mat-mul.js';
-import { offsetOf, type WasmBackendLike } from './wasm-heap.js';
+import { offsetOf, runWasmKernel, type WasmBackendLike } from './wasm-heap.js';
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 type Shape4 = [number, number, number, number];
@@ -81,9 +80,7 @@ export function nativeConvKernel(addon: NativeAddon, kernel: ConvKernel): tf.Ker
     const { xShape, wShape, first, second } = operands(kernel, inputs, attrs);
     if (first.dtype !== 'float32' || second.dtype !== 'float32' || (attrs.dataFormat ?? 'NHWC') !== 'NHWC') {
       countCall('wasmFallback');
-      const wasm = tf.getKernel(kernel, 'wasm');
-      if (wasm === undefined) throw new BackendError(`wasm-native: the wasm backend has no ${kernel} kernel`);
-      return wasm.kernelFunc(args);
+      return runWasmKernel(kernel, args);
     }
     const info = tf.backend_util.computeConv2DInfo(
       xShape,

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BackendError, applyFusedActivation } from '@ganforge/core';
 import type { NativeAddon } from '../addon.js';
-import { offsetOf, type WasmBackendLike } from './wasm-heap.js';
+import { offsetOf, runWasmKernel, type WasmBackendLike } from './wasm-heap.js';
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 
@@ -28,6 +28,8 @@ export interface NativeKernelCalls {
   conv2dBackpropInput: number;
   /** `Conv2DBackpropFilter` calls (Conv2D's filter gradient): im2col + sgemm. */
   conv2dBackpropFilter: number;
+  /** `Sum` and `Mean` calls reduced natively (one pass, double accumulators). */
+  reduce: number;
   /** Calls handed to the wasm backend's own kernel (dtypes other than float32, NCHW convolutions). */
   wasmFallback: number;
 }
@@ -39,6 +41,7 @@ const counts: NativeKernelCalls = {
   conv2d: 0,
   conv2dBackpropInput: 0,
   conv2dBackpropFilter: 0,
+  reduce: 0,
   wasmFallback: 0,
 };
 
@@ -160,13 +163,6 @@ function runGemm(
   return out;
 }
 
-function wasmKernel(name: string): tf.KernelFunc {
-  const config = tf.getKernel(name, 'wasm');
-  if (config === undefined)
-    throw new BackendError(`wasm-native: the wasm backend has no ${name} kernel to fall back on`);
-  return config.kernelFunc;
-}
-
 /** `op(a)·op(b)` with both batches expanded to their broadcast shape first (tfjs ops). */
 function expandedMatMul(a: tf.Tensor, b: tf.Tensor, transposeA: boolean, transposeB: boolean): tf.Tensor {
   const outer = tf.backend_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
@@ -189,7 +185,7 @@ export function nativeBatchMatMul(addon: NativeAddon): tf.KernelFunc {
     const g = geometry(a, b, transposeA, transposeB);
     if (g === undefined) {
       counts.wasmFallback++;
-      return wasmKernel('BatchMatMul')(args);
+      return runWasmKernel('BatchMatMul', args);
     }
     if (g === 'broadcast') {
       counts.composite++;
@@ -225,7 +221,7 @@ export function nativeFusedMatMul(addon: NativeAddon): tf.KernelFunc {
     const g = geometry(a, b, transposeA, transposeB);
     if (g === undefined) {
       counts.wasmFallback++;
-      return wasmKernel('_FusedMatMul')(args);
+      return runWasmKernel('_FusedMatMul', args);
     }
     const mode = g === 'broadcast' || bias == null ? BIAS.none : biasMode(bias, g);
     const code = ACTIVATION[activation];

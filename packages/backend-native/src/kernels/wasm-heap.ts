@@ -1,4 +1,7 @@
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
+import { BackendError } from '@ganforge/core';
+
+const tfGetKernel = tf.getKernel;
 
 /** What the native kernels use of tfjs' `BackendWasm` (tfjs 4.22). */
 export interface WasmBackendLike {
@@ -12,4 +15,23 @@ export function offsetOf(backend: WasmBackendLike, t: tf.TensorInfo): number {
   const offset = backend.dataIdMap.get(t.dataId).memoryOffset;
   if (offset === null) throw new TypeError(`native kernel: tensor of dtype ${t.dtype} has no heap data`);
   return offset;
+}
+
+/** wasm kernels whose `setupFunc` has run on the shared backend. */
+const setUp = new Set<string>();
+
+/**
+ * Runs the wasm backend's own kernel `name` (the fallback of a native kernel). tfjs runs a
+ * kernel's `setupFunc` (which binds its wasm function) only for the active backend's registered
+ * kernels, so a replaced kernel's wasm setup may never have run when only `wasm-native` was
+ * activated: it is run here, once, on the shared backend.
+ */
+export function runWasmKernel(name: string, args: Parameters<tf.KernelFunc>[0]): ReturnType<tf.KernelFunc> {
+  const config = tfGetKernel(name, 'wasm');
+  if (config === undefined) throw new BackendError(`wasm-native: the wasm backend has no ${name} kernel to fall back on`);
+  if (!setUp.has(name)) {
+    config.setupFunc?.(args.backend);
+    setUp.add(name);
+  }
+  return config.kernelFunc(args);
 }
