@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { BackendError, applyFusedActivation } from '@ganforge/core';
+import { applyFusedActivation } from '@ganforge/core';
 import type { NativeAddon } from '../addon.js';
 import { offsetOf, runWasmKernel, type WasmBackendLike } from './wasm-heap.js';
 
