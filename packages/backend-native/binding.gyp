@@ -1,8 +1,11 @@
 {
+  "variables": {
+    "use_dnnl%": "<!(node -p \"process.env.GANFORGE_NATIVE_DNNL === '1' ? 1 : 0\")"
+  },
   "targets": [
     {
       "target_name": "ganforge_native",
-      "sources": ["native/gemm.c"],
+      "sources": ["native/gemm.c", "native/onednn.c"],
       "include_dirs": [
         "/usr/include/x86_64-linux-gnu/openblas-pthread",
         "/usr/include/aarch64-linux-gnu/openblas-pthread",
@@ -10,7 +13,14 @@
       ],
       "libraries": ["-lopenblas"],
       "cflags": ["-O3", "-std=c11"],
-      "xcode_settings": { "OTHER_CFLAGS": ["-O3"] }
+      "xcode_settings": { "OTHER_CFLAGS": ["-O3"] },
+      "conditions": [
+        ["use_dnnl==1", {
+          "defines": ["GANFORGE_DNNL"],
+          "libraries": ["-ldnnl", "-fopenmp"],
+          "cflags": ["-fopenmp"]
+        }]
+      ]
     }
   ]
 }

@@ -7,6 +7,8 @@
  */
 #include <node_api.h>
 #include <cblas.h>
+
+#include "native.h"
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,6 +24,8 @@ enum { BIAS_NONE = 0, BIAS_SCALAR = 1, BIAS_ROW = 2, BIAS_MATRIX = 3, BIAS_FULL 
 enum { ACT_LINEAR = 0, ACT_RELU = 1, ACT_RELU6 = 2, ACT_LEAKYRELU = 3, ACT_ELU = 4, ACT_SIGMOID = 5 };
 
 static double gemm_calls = 0;
+/* Convolutions oneDNN ran (the rest went through im2col/col2im + sgemm). */
+static double onednn_calls = 0;
 
 /*
  * Products below this many multiply-adds run on one OpenBLAS thread: splitting them costs more
@@ -33,6 +37,7 @@ static double gemm_calls = 0;
 /* cblas_sgemm (row-major), on one thread when the product is small (SMALL_GEMM_MACS). */
 static void sgemm(int trans_a, int trans_b, int m, int n, int k, const float *a, int lda, const float *b, int ldb,
                   float beta, float *c, int ldc) {
+  if (onednn_gemm(trans_a, trans_b, m, n, k, a, lda, b, ldb, beta, c, ldc)) return;
   int threads = openblas_get_num_threads();
   int small = threads > 1 && (double)m * (double)n * (double)k < (double)SMALL_GEMM_MACS;
   if (small) openblas_set_num_threads(1);
@@ -188,10 +193,6 @@ static napi_value gemm(napi_env env, napi_callback_info info) {
 /* Floats of the im2col buffer per chunk of output rows (16 MiB). */
 #define CONV_CHUNK_FLOATS (1 << 22)
 
-/* One convolution's geometry: NHWC input n×h×w×c, HWIO filter fh×fw×c×o, NHWC output n×oh×ow×o. */
-typedef struct {
-  int64_t n, h, w, c, fh, fw, o, oh, ow, sh, sw, dh, dw, pad_top, pad_left;
-} conv_geometry;
 
 /*
  * Reads the heap (and its length in bytes), three operand byte offsets (arguments 2-4) and the 15
@@ -263,6 +264,24 @@ static int conv_in_heap(napi_env env, const char *name, size_t length, int64_t x
     return 0;
   }
   return 1;
+}
+
+/*
+ * The im2col/col2im buffer: kept per thread and grown as needed, never freed. malloc + free of a
+ * multi-megabyte buffer per call let glibc hand the pages back to the kernel and fault them in
+ * again (zero-filled) on the next call, which cost more than the gathering itself.
+ */
+static _Thread_local float *scratch = NULL;
+static _Thread_local size_t scratch_floats = 0;
+
+static float *scratch_buffer(size_t floats) {
+  if (floats > scratch_floats) {
+    float *grown = (float *)realloc(scratch, floats * sizeof(float));
+    if (grown == NULL) return NULL;
+    scratch = grown;
+    scratch_floats = floats;
+  }
+  return scratch;
 }
 
 /* Output rows per im2col chunk: as many as fit CONV_CHUNK_FLOATS, at least 1. */
@@ -347,20 +366,23 @@ static napi_value conv2d(napi_env env, napi_callback_info info) {
   float *y = (float *)(heap + off[2]);
   int64_t rows = g.n * g.oh * g.ow, k = g.fh * g.fw * g.c;
   if (rows == 0) return NULL;
+  if (onednn_conv(CONV_FORWARD, &g, x, filt, y)) {
+    onednn_calls += 1;
+    return NULL;
+  }
   if (conv_is_pointwise(&g)) {
     sgemm(0, 0, (int)rows, (int)g.o, (int)g.c, x, (int)g.c, filt, (int)g.o, 0.f, y, (int)g.o);
     gemm_calls += 1;
     return NULL;
   }
   int64_t chunk = conv_chunk(&g);
-  float *cols = (float *)malloc((size_t)(chunk * k) * sizeof(float));
+  float *cols = scratch_buffer((size_t)(chunk * k));
   if (cols == NULL) return throw_error(env, "conv2d: out of memory for the im2col buffer");
   for (int64_t r0 = 0; r0 < rows; r0 += chunk) {
     int64_t r1 = r0 + chunk < rows ? r0 + chunk : rows;
     im2col(&g, x, r0, r1, cols);
     sgemm(0, 0, (int)(r1 - r0), (int)g.o, (int)k, cols, (int)k, filt, (int)g.o, 0.f, y + r0 * g.o, (int)g.o);
   }
-  free(cols);
   gemm_calls += 1;
   return NULL;
 }
@@ -384,6 +406,10 @@ static napi_value conv2d_backprop_input(napi_env env, napi_callback_info info) {
   const float *filt = (const float *)(heap + off[1]);
   float *dx = (float *)(heap + off[2]);
   int64_t rows = g.n * g.oh * g.ow, k = g.fh * g.fw * g.c;
+  if (rows > 0 && onednn_conv(CONV_BACKWARD_DATA, &g, dy, filt, dx)) {
+    onednn_calls += 1;
+    return NULL;
+  }
   if (conv_is_pointwise(&g)) {
     sgemm(0, 1, (int)rows, (int)g.c, (int)g.o, dy, (int)g.o, filt, (int)g.o, 0.f, dx, (int)g.c);
     gemm_calls += 1;
@@ -392,14 +418,13 @@ static napi_value conv2d_backprop_input(napi_env env, napi_callback_info info) {
   memset(dx, 0, (size_t)(g.n * g.h * g.w * g.c) * sizeof(float));
   if (rows == 0) return NULL;
   int64_t chunk = conv_chunk(&g);
-  float *cols = (float *)malloc((size_t)(chunk * k) * sizeof(float));
+  float *cols = scratch_buffer((size_t)(chunk * k));
   if (cols == NULL) return throw_error(env, "conv2dBackpropInput: out of memory for the col2im buffer");
   for (int64_t r0 = 0; r0 < rows; r0 += chunk) {
     int64_t r1 = r0 + chunk < rows ? r0 + chunk : rows;
     sgemm(0, 1, (int)(r1 - r0), (int)k, (int)g.o, dy + r0 * g.o, (int)g.o, filt, (int)g.o, 0.f, cols, (int)k);
     col2im(&g, cols, r0, r1, dx);
   }
-  free(cols);
   gemm_calls += 1;
   return NULL;
 }
@@ -426,20 +451,23 @@ static napi_value conv2d_backprop_filter(napi_env env, napi_callback_info info) 
     memset(dw, 0, (size_t)(k * g.o) * sizeof(float));
     return NULL;
   }
+  if (onednn_conv(CONV_BACKWARD_WEIGHTS, &g, x, dy, dw)) {
+    onednn_calls += 1;
+    return NULL;
+  }
   if (conv_is_pointwise(&g)) {
     sgemm(1, 0, (int)g.c, (int)g.o, (int)rows, x, (int)g.c, dy, (int)g.o, 0.f, dw, (int)g.o);
     gemm_calls += 1;
     return NULL;
   }
   int64_t chunk = conv_chunk(&g);
-  float *cols = (float *)malloc((size_t)(chunk * k) * sizeof(float));
+  float *cols = scratch_buffer((size_t)(chunk * k));
   if (cols == NULL) return throw_error(env, "conv2dBackpropFilter: out of memory for the im2col buffer");
   for (int64_t r0 = 0; r0 < rows; r0 += chunk) {
     int64_t r1 = r0 + chunk < rows ? r0 + chunk : rows;
     im2col(&g, x, r0, r1, cols);
     sgemm(1, 0, (int)k, (int)g.o, (int)(r1 - r0), cols, (int)k, dy + r0 * g.o, (int)g.o, r0 == 0 ? 0.f : 1.f, dw, (int)g.o);
   }
-  free(cols);
   gemm_calls += 1;
   return NULL;
 }
@@ -512,6 +540,73 @@ static napi_value reduce_sum(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+#define ADAM_ARGS 15
+
+/*
+ * adamUpdate(heap, pOff, gOff, mOff, vOff, pOut, mOut, vOut, size, lr, beta1, beta2, epsilon,
+ *            oneMinusBeta1Power, oneMinusBeta2Power) -> undefined
+ *
+ * Core's Adam update (packages/core/src/optim/adam.ts, ADAM_UPDATE_KERNEL) elementwise, with
+ * float32 operations in the composite's order and constants rounded to float32 as tfjs does, so
+ * the results are bit-identical (compiled with -std=c11: no contraction into fused multiply-adds):
+ *   m' = m*b1 + g*(1-b1);  v' = v*b2 + (g*g)*(1-b2);
+ *   p' = ((m' / omp1) / (sqrtf(v' / omp2) + eps)) * (-lr) + p.
+ */
+static napi_value adam_update(napi_env env, napi_callback_info info) {
+  size_t argc = ADAM_ARGS;
+  napi_value argv[ADAM_ARGS];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < ADAM_ARGS)
+    return throw_error(env, "adamUpdate: expected 15 arguments");
+  bool is_typed = false;
+  napi_is_typedarray(env, argv[0], &is_typed);
+  napi_typedarray_type type;
+  size_t length = 0;
+  void *data = NULL;
+  napi_value arraybuffer;
+  size_t byte_offset = 0;
+  if (!is_typed ||
+      napi_get_typedarray_info(env, argv[0], &type, &length, &data, &arraybuffer, &byte_offset) != napi_ok ||
+      type != napi_uint8_array || data == NULL)
+    return throw_error(env, "adamUpdate: the heap must be a Uint8Array over an ArrayBuffer");
+  int64_t off[8];
+  for (int i = 0; i < 8; i++) {
+    if (napi_get_value_int64(env, argv[1 + i], &off[i]) != napi_ok)
+      return throw_error(env, "adamUpdate: arguments 2-9 must be numbers");
+  }
+  double h[6];
+  for (int i = 0; i < 6; i++) {
+    if (napi_get_value_double(env, argv[9 + i], &h[i]) != napi_ok)
+      return throw_error(env, "adamUpdate: arguments 10-15 must be numbers");
+  }
+  int64_t size = off[7];
+  if (size < 0) return throw_error(env, "adamUpdate: bad size");
+  for (int i = 0; i < 7; i++) {
+    if (!in_heap(off[i], size * 4, length)) return throw_error(env, "adamUpdate: operand outside the heap");
+  }
+  uint8_t *heap = (uint8_t *)data;
+  const float *p = (const float *)(heap + off[0]);
+  const float *g = (const float *)(heap + off[1]);
+  const float *m = (const float *)(heap + off[2]);
+  const float *v = (const float *)(heap + off[3]);
+  float *p_out = (float *)(heap + off[4]);
+  float *m_out = (float *)(heap + off[5]);
+  float *v_out = (float *)(heap + off[6]);
+  const float minus_lr = (float)(-h[0]);
+  const float b1 = (float)h[1], c1 = (float)(1.0 - h[1]);
+  const float b2 = (float)h[2], c2 = (float)(1.0 - h[2]);
+  const float eps = (float)h[3], omp1 = (float)h[4], omp2 = (float)h[5];
+  for (int64_t i = 0; i < size; i++) {
+    float gi = g[i];
+    float m1 = m[i] * b1 + gi * c1;
+    float v1 = v[i] * b2 + (gi * gi) * c2;
+    float step = (m1 / omp1) / (sqrtf(v1 / omp2) + eps);
+    p_out[i] = step * minus_lr + p[i];
+    m_out[i] = m1;
+    v_out[i] = v1;
+  }
+  return NULL;
+}
+
 static napi_value calls(napi_env env, napi_callback_info info) {
   (void)info;
   napi_value out;
@@ -529,11 +624,14 @@ static napi_value threads(napi_env env, napi_callback_info info) {
     if (t == napi_number) {
       int32_t n = 0;
       napi_get_value_int32(env, argv[0], &n);
-      if (n >= 1) openblas_set_num_threads(n);
+      if (n >= 1) {
+        openblas_set_num_threads(n);
+        onednn_threads(n);
+      }
     }
   }
   napi_value out;
-  napi_create_int32(env, openblas_get_num_threads(), &out);
+  napi_create_int32(env, onednn_active() ? onednn_threads(0) : openblas_get_num_threads(), &out);
   return out;
 }
 
@@ -545,6 +643,31 @@ static napi_value config(napi_env env, napi_callback_info info) {
   return out;
 }
 
+/* onednn() -> "oneDNN 2.6.3" or why not; onednn(on) switches it on or off first. */
+static napi_value onednn(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (argc >= 1) {
+    bool on = false;
+    if (napi_get_value_bool(env, argv[0], &on) == napi_ok) onednn_enable(on);
+  }
+  napi_value result, active, name;
+  napi_create_object(env, &result);
+  napi_get_boolean(env, onednn_active(), &active);
+  napi_create_string_utf8(env, onednn_info(), NAPI_AUTO_LENGTH, &name);
+  napi_set_named_property(env, result, "active", active);
+  napi_set_named_property(env, result, "info", name);
+  return result;
+}
+
+static napi_value onednn_calls_fn(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value out;
+  napi_create_double(env, onednn_calls, &out);
+  return out;
+}
+
 static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"gemm", NULL, gemm, NULL, NULL, NULL, napi_default, NULL},
@@ -552,6 +675,9 @@ static napi_value init(napi_env env, napi_value exports) {
       {"conv2dBackpropInput", NULL, conv2d_backprop_input, NULL, NULL, NULL, napi_default, NULL},
       {"conv2dBackpropFilter", NULL, conv2d_backprop_filter, NULL, NULL, NULL, napi_default, NULL},
       {"reduceSum", NULL, reduce_sum, NULL, NULL, NULL, napi_default, NULL},
+      {"adamUpdate", NULL, adam_update, NULL, NULL, NULL, napi_default, NULL},
+      {"onednn", NULL, onednn, NULL, NULL, NULL, napi_default, NULL},
+      {"onednnCalls", NULL, onednn_calls_fn, NULL, NULL, NULL, napi_default, NULL},
       {"calls", NULL, calls, NULL, NULL, NULL, napi_default, NULL},
       {"threads", NULL, threads, NULL, NULL, NULL, napi_default, NULL},
       {"config", NULL, config, NULL, NULL, NULL, napi_default, NULL},

@@ -43,6 +43,17 @@ if (process.platform === 'linux') {
   }
 }
 
+// oneDNN (Debian libdnnl-dev) for convolutions, when present; im2col + OpenBLAS otherwise.
+const dnnl =
+  process.env.GANFORGE_NATIVE_DNNL !== '0' &&
+  ['/usr/include', '/usr/local/include'].some((d) => existsSync(join(d, 'dnnl.h'))) &&
+  libDirs.some((d) => existsSync(join(d, 'libdnnl.so')));
+say(
+  dnnl
+    ? 'oneDNN found: products and convolutions on oneDNN (OpenBLAS where oneDNN is switched off)'
+    : 'oneDNN not found (Debian/Ubuntu `apt install libdnnl-dev` for faster convolutions): everything on OpenBLAS',
+);
+
 function findNodeGyp() {
   const candidates = [process.env.npm_config_node_gyp];
   try {
@@ -75,6 +86,7 @@ if (!nodedir) {
 say(`building with ${args.slice(1).join(' ')}`);
 const run = spawnSync(process.execPath, args, {
   cwd: here,
+  env: { ...process.env, GANFORGE_NATIVE_DNNL: dnnl ? '1' : '0' },
   stdio: ['ignore', 'pipe', 'pipe'],
   timeout: 300_000,
 });
@@ -84,7 +96,8 @@ if (run.error || run.status !== 0) {
 }
 try {
   const addon = require(join(here, 'build/Release/ganforge_native.node'));
-  say(`built; ${addon.config()}, ${addon.threads()} threads`);
+  const onednn = addon.onednn();
+  say(`built; ${onednn.active ? `${onednn.info} and ` : ''}${addon.config()}, ${addon.threads()} threads`);
 } catch (e) {
   skip(`built, but the addon does not load: ${e.message}`);
 }

@@ -81,9 +81,37 @@ export interface NativeAddon {
     inner: number,
     mean: number,
   ): void;
+  /**
+   * Core's Adam update (`ADAM_UPDATE_KERNEL`) over `size` float32 elements, bit-identical to the
+   * composite: reads θ, g, m, v and writes θ′, m′, v′ (byte offsets).
+   */
+  adamUpdate(
+    heap: Uint8Array,
+    paramOffset: number,
+    gradOffset: number,
+    mOffset: number,
+    vOffset: number,
+    paramOutOffset: number,
+    mOutOffset: number,
+    vOutOffset: number,
+    size: number,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    epsilon: number,
+    oneMinusBeta1Power: number,
+    oneMinusBeta2Power: number,
+  ): void;
   /** Native calls (sgemm batches and convolutions) run since the addon loaded. */
   calls(): number;
-  /** OpenBLAS' thread count; sets it first when `n` ≥ 1 is given. */
+  /** Convolutions oneDNN computed since the addon loaded (the others ran on im2col + OpenBLAS). */
+  onednnCalls(): number;
+  /**
+   * Whether oneDNN (built in when libdnnl-dev was present at build time) computes products and
+   * convolutions, and its version or why not; `on` switches it first (off: all on OpenBLAS).
+   */
+  onednn(on?: boolean): { active: boolean; info: string };
+  /** Threads of the library in use (oneDNN's OpenMP pool, else OpenBLAS); sets both first when `n` ≥ 1 is given. */
   threads(n?: number): number;
   /** OpenBLAS' build configuration (`openblas_get_config()`). */
   config(): string;

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadAddon } from './addon.js';
 import { nativeKernelCalls, resetNativeKernelCalls } from './kernels/native-mat-mul.js';
 import { NATIVE_BACKEND, registerNativeBackend } from './register-native-backend.js';
 import { relativeError, runOn, seeded, values } from './test-helpers.js';
@@ -7,6 +8,18 @@ import { relativeError, runOn, seeded, values } from './test-helpers.js';
 const status = await registerNativeBackend();
 const skipReason = status.ok ? '' : ` (SKIPPED: ${status.reason})`;
 if (!status.ok) console.warn(`@ganforge/backend-native conv tests skipped: ${status.reason}`);
+
+/** Engines to test: oneDNN (when built in) and OpenBLAS, switched at run time. */
+const ENGINES = status.ok && status.onednn.active ? ['oneDNN', 'OpenBLAS'] : ['OpenBLAS'];
+if (status.ok && !status.onednn.active) console.warn(`oneDNN tests skipped: ${status.onednn.info}`);
+const onednnCalls = () => {
+  const load = loadAddon();
+  return load.ok ? load.addon.onednnCalls() : 0;
+};
+const useEngine = (engine: string) => {
+  const load = loadAddon();
+  if (load.ok) load.addon.onednn(engine === 'oneDNN');
+};
 
 const TOL = 1e-5;
 const rand = seeded(2025);
@@ -45,7 +58,9 @@ const GEOMETRIES: Geometry[] = [
   { x: [2, 7, 6, 8], w: [1, 1, 8, 3], strides: 2, pad: 'same', dilations: 1 },
 ];
 
-describe.skipIf(!status.ok)(`native Conv2D and its gradient kernels (im2col/col2im + sgemm) against cpu${skipReason}`, () => {
+describe.skipIf(!status.ok).each(ENGINES)(`native Conv2D and its gradient kernels against cpu, %s${skipReason}`, (engine) => {
+  beforeAll(() => useEngine(engine));
+  afterAll(() => useEngine('oneDNN'));
   beforeEach(() => resetNativeKernelCalls());
   afterAll(async () => {
     await tf.setBackend('cpu');
@@ -54,6 +69,7 @@ describe.skipIf(!status.ok)(`native Conv2D and its gradient kernels (im2col/col2
   });
 
   it('forward: strides, dilations, same/valid/explicit padding, 1×1', async () => {
+    const onednnBefore = onednnCalls();
     for (const g of GEOMETRIES) {
       const err = await compare([input(g.x), input(g.w)], (x, w) =>
         tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, g.strides, g.pad, 'NHWC', g.dilations),
@@ -61,6 +77,9 @@ describe.skipIf(!status.ok)(`native Conv2D and its gradient kernels (im2col/col2
       expect(err).toBeLessThan(TOL);
     }
     expect(nativeKernelCalls()).toMatchObject({ conv2d: GEOMETRIES.length, wasmFallback: 0 });
+    // Which library computed them: oneDNN all but those it has only reference code for (here the
+    // 2-channel, stride [2, 1] one, which goes to im2col), or none on OpenBLAS.
+    expect(onednnCalls() - onednnBefore).toBe(engine === 'oneDNN' ? GEOMETRIES.length - 1 : 0);
   });
 
   it('both gradients run as native Conv2DBackpropInput / Conv2DBackpropFilter and match cpu', async () => {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadAddon } from './addon.js';
 import { nativeKernelCalls, resetNativeKernelCalls } from './kernels/native-mat-mul.js';
 import { NATIVE_BACKEND, registerNativeBackend } from './register-native-backend.js';
@@ -8,6 +8,14 @@ import { relativeError, runOn, seeded, values } from './test-helpers.js';
 const status = await registerNativeBackend();
 const skipReason = status.ok ? '' : ` (SKIPPED: ${status.reason})`;
 if (!status.ok) console.warn(`@ganforge/backend-native tests skipped: ${status.reason}`);
+
+/** Engines to test: oneDNN (when built in) and OpenBLAS, switched at run time. */
+const ENGINES = status.ok && status.onednn.active ? ['oneDNN', 'OpenBLAS'] : ['OpenBLAS'];
+if (status.ok && !status.onednn.active) console.warn(`oneDNN tests skipped: ${status.onednn.info}`);
+const useEngine = (engine: string) => {
+  const load = loadAddon();
+  if (load.ok) load.addon.onednn(engine === 'oneDNN');
+};
 
 const TOL = 1e-5;
 const rand = seeded(25);
@@ -38,7 +46,9 @@ function gemmCalls(): number {
   return load.ok ? load.addon.calls() : 0;
 }
 
-describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, () => {
+describe.skipIf(!status.ok).each(ENGINES)(`native matmul kernels against cpu, %s${skipReason}`, (engine) => {
+  beforeAll(() => useEngine(engine));
+  afterAll(() => useEngine('oneDNN'));
   beforeEach(() => resetNativeKernelCalls());
   afterAll(async () => {
     await tf.setBackend('cpu');
@@ -78,6 +88,7 @@ describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, ()
       conv2dBackpropInput: 0,
       conv2dBackpropFilter: 0,
       reduce: 0,
+      adam: 0,
       wasmFallback: 0,
     });
     expect(gemmCalls() - before).toBe(calls);
@@ -156,6 +167,7 @@ describe.skipIf(!status.ok)(`native matmul kernels against cpu${skipReason}`, ()
       conv2dBackpropInput: 0,
       conv2dBackpropFilter: 0,
       reduce: 0,
+      adam: 0,
       wasmFallback: 0,
     });
   });

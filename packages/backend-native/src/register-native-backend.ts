@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { installGradientFixes } from '@ganforge/core';
+import { ADAM_UPDATE_KERNEL, installGradientFixes } from '@ganforge/core';
 import { loadAddon } from './addon.js';
 import { nativeConvKernel } from './kernels/native-conv2d.js';
 import { nativeBatchMatMul, nativeFusedMatMul } from './kernels/native-mat-mul.js';
+import { nativeAdamUpdate } from './kernels/native-adam.js';
 import { nativeReduce } from './kernels/native-reduce.js';
 import { sharedCast, sharedIdentity } from './kernels/shared-identity.js';
 
@@ -11,8 +12,16 @@ export const NATIVE_BACKEND = 'wasm-native';
 
 /** Options of {@link registerNativeBackend}. */
 export interface NativeBackendOptions {
-  /** OpenBLAS threads (default: OpenBLAS' own choice, `OPENBLAS_NUM_THREADS` or one per core). */
+  /**
+   * Threads of oneDNN and OpenBLAS (default: their own choice, `OMP_NUM_THREADS` /
+   * `OPENBLAS_NUM_THREADS` or one per core).
+   */
   threads?: number;
+  /**
+   * Products and convolutions on oneDNN where it was built in (default true; false, or
+   * `GANFORGE_NATIVE_ONEDNN=0`, puts everything on OpenBLAS and im2col).
+   */
+  onednn?: boolean;
 }
 
 /** What {@link registerNativeBackend} did: ready to use, or why not. */
@@ -25,6 +34,8 @@ export type NativeBackendStatus =
       threads: number;
       /** OpenBLAS' build configuration, e.g. `OpenBLAS 0.3.21 … Cooperlake MAX_THREADS=64`. */
       blas: string;
+      /** The oneDNN computing products and convolutions (e.g. `oneDNN 2.6.3`), or why none does. */
+      onednn: { active: boolean; info: string };
     }
   | { ok: false; reason: string };
 
@@ -90,10 +101,13 @@ function copyWasmKernels(): void {
 
 /**
  * Registers the `wasm-native` TensorFlow.js backend: tfjs' wasm backend with `BatchMatMul` and
- * `_FusedMatMul` computed by OpenBLAS' sgemm (row-major, transpose flags instead of explicit
- * transposes, bias and activation fused in the addon), and `Conv2D`, `Conv2DBackpropInput`
- * (conv2dTranspose) and `Conv2DBackpropFilter` by im2col/col2im + sgemm, directly on the wasm
- * heap, without copies.
+ * `_FusedMatMul` computed by an sgemm (row-major, transpose flags instead of explicit
+ * transposes, bias and activation fused in the addon), `Conv2D`, `Conv2DBackpropInput`
+ * (conv2dTranspose) and `Conv2DBackpropFilter` by oneDNN's convolution primitives (or
+ * im2col/col2im + sgemm), `Sum`/`Mean` in one pass and core's Adam update fused, directly on the
+ * wasm heap, without copies; `Identity` and same-dtype `Cast` share data instead of copying.
+ * The sgemm and convolutions are oneDNN's where it was built in (Debian libdnnl-dev), else
+ * OpenBLAS' (libopenblas-dev, required).
  * Every other kernel is wasm's own, including GANForge's wasm fixes (`installGradientFixes()` is
  * called first, so they are in place).
  *
@@ -133,6 +147,7 @@ export async function registerNativeBackend(opts: NativeBackendOptions = {}): Pr
     };
   }
   if (opts.threads !== undefined) addon.threads(opts.threads);
+  if (opts.onednn !== undefined) addon.onednn(opts.onednn);
   installGradientFixes();
   copyWasmKernels();
   const ours: Array<[string, tf.KernelFunc]> = [
@@ -145,6 +160,7 @@ export async function registerNativeBackend(opts: NativeBackendOptions = {}): Pr
     ['Cast', sharedCast],
     ['Sum', nativeReduce(addon, 'Sum')],
     ['Mean', nativeReduce(addon, 'Mean')],
+    [ADAM_UPDATE_KERNEL, nativeAdamUpdate(addon)],
   ];
   for (const [kernelName, kernelFunc] of ours) {
     if (tf.getKernel(kernelName, NATIVE_BACKEND) !== undefined) continue;
@@ -155,5 +171,11 @@ export async function registerNativeBackend(opts: NativeBackendOptions = {}): Pr
     // Priority 1 (wasm has 2): registering does not change which backend tfjs picks by itself.
     tf.registerBackend(NATIVE_BACKEND, () => sharedBackend(instance), 1);
   }
-  return { ok: true, backend: NATIVE_BACKEND, threads: addon.threads(), blas: addon.config() };
+  return {
+    ok: true,
+    backend: NATIVE_BACKEND,
+    threads: addon.threads(),
+    blas: addon.config(),
+    onednn: addon.onednn(),
+  };
 }

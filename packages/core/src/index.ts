@@ -100,6 +100,7 @@ export { metricCallback } from './callbacks/metric-callback.js';
 export type { MetricCallbackOptions } from './callbacks/metric-callback.js';
 export {
   adam,
+  ADAM_UPDATE_KERNEL,
   sgd,
   rmsprop,
   optimizerFromSettings,

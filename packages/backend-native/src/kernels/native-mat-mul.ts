@@ -30,6 +30,8 @@ export interface NativeKernelCalls {
   conv2dBackpropFilter: number;
   /** `Sum` and `Mean` calls reduced natively (one pass, double accumulators). */
   reduce: number;
+  /** Fused Adam updates (core's `ADAM_UPDATE_KERNEL`), one per parameter. */
+  adam: number;
   /** Calls handed to the wasm backend's own kernel (dtypes other than float32, NCHW convolutions). */
   wasmFallback: number;
 }
@@ -42,6 +44,7 @@ const counts: NativeKernelCalls = {
   conv2dBackpropInput: 0,
   conv2dBackpropFilter: 0,
   reduce: 0,
+  adam: 0,
   wasmFallback: 0,
 };
 

@@ -22,6 +22,28 @@ export const ADAM_BETA1_POWER = 'beta1_power';
 export const ADAM_BETA2_POWER = 'beta2_power';
 
 /**
+ * Name of the optional fused Adam kernel a backend may register (`@ganforge/backend-native` does).
+ * Inputs `param`, `grad`, `m`, `v` (float32, one shape) and the float32 scalars
+ * `oneMinusBeta1Power` = 1 − β₁ᵗ, `oneMinusBeta2Power` = 1 − β₂ᵗ; attrs `lr`, `beta1`, `beta2`,
+ * `epsilon`; outputs [θ′, m′, v′], computed elementwise with float32 operations in exactly
+ * {@link adam}'s order (so bit-identical to it):
+ *   m′ = m·β₁ + g·(1 − β₁),  v′ = v·β₂ + (g·g)·(1 − β₂),
+ *   θ′ = ((m′ / (1 − β₁ᵗ)) / (√(v′ / (1 − β₂ᵗ)) + ε))·(−α) + θ,
+ * with every constant rounded to float32 first. {@link adam} calls it, one kernel per parameter
+ * instead of about fourteen ops, where the active backend has it, the tensors are float32 and no
+ * gradient is being recorded (the unrolled GAN differentiates through updates; the kernel has
+ * no gradient).
+ */
+export const ADAM_UPDATE_KERNEL = 'GanforgeAdamUpdate';
+
+/** Whether the active backend has the fused Adam kernel and nothing records gradients now. */
+function fusedAdamAvailable(): boolean {
+  return (
+    tf.getKernel(ADAM_UPDATE_KERNEL, tf.getBackend()) !== undefined && tf.engine().state.gradientDepth === 0
+  );
+}
+
+/**
  * Adam (Kingma & Ba 2014, arXiv:1412.6980, Algorithm 1) as a pure update rule:
  *
  *   m ← β₁·m + (1 − β₁)·g          v ← β₂·v + (1 − β₂)·g²
@@ -35,7 +57,9 @@ export const ADAM_BETA2_POWER = 'beta2_power';
  * `setWeights` recomputes them as `pow(β, t + 1)`, which differs in the last bits (TRAPS.md).
  *
  * The update uses only differentiable ops; `√v̂` has a derivative clamped at 0
- * (`sqrtWithFiniteGradient`) so an unrolled step through a zero gradient is not NaN.
+ * (`sqrtWithFiniteGradient`) so an unrolled step through a zero gradient is not NaN. Where the
+ * backend registers {@link ADAM_UPDATE_KERNEL} and no gradient is recorded, each parameter is
+ * updated by that one kernel instead, with the same result to the last bit.
  */
 export function adam(options: AdamOptions): Optimizer {
   const { lr, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 } = options;
@@ -59,6 +83,14 @@ export function adam(options: AdamOptions): Optimizer {
         const p2 = stateEntry('adam', state, ADAM_BETA2_POWER);
         const oneMinusP1 = tf.sub(1, p1);
         const oneMinusP2 = tf.sub(1, p2);
+        // Constants as float32 scalars once per update, not once per parameter and use.
+        const b1 = tf.scalar(beta1);
+        const c1 = tf.scalar(1 - beta1);
+        const b2 = tf.scalar(beta2);
+        const c2 = tf.scalar(1 - beta2);
+        const eps = tf.scalar(epsilon);
+        const minusLr = tf.scalar(-lr);
+        const fused = fusedAdamAvailable();
         const newParams: ParamTree = {};
         const newState: ParamTree = {};
         for (const [path, value] of Object.entries(params)) {
@@ -74,17 +106,28 @@ export function adam(options: AdamOptions): Optimizer {
             newState[vKey] = tf.clone(v);
             continue;
           }
-          const m1 = tf.add(tf.mul(m, beta1), tf.mul(g, 1 - beta1));
-          const v1 = tf.add(tf.mul(v, beta2), tf.mul(tf.square(g), 1 - beta2));
+          if (fused && value.dtype === 'float32' && g.dtype === 'float32') {
+            const [p, m1, v1] = tf.engine().runKernel(
+              ADAM_UPDATE_KERNEL,
+              { param: value, grad: g, m, v, oneMinusBeta1Power: oneMinusP1, oneMinusBeta2Power: oneMinusP2 },
+              { lr, beta1, beta2, epsilon },
+            ) as tf.Tensor[];
+            newParams[path] = p!;
+            newState[mKey] = m1!;
+            newState[vKey] = v1!;
+            continue;
+          }
+          const m1 = tf.add(tf.mul(m, b1), tf.mul(g, c1));
+          const v1 = tf.add(tf.mul(v, b2), tf.mul(tf.square(g), c2));
           const mHat = tf.div(m1, oneMinusP1);
           const vHat = tf.div(v1, oneMinusP2);
-          const step = tf.div(mHat, tf.add(sqrtWithFiniteGradient(vHat), epsilon));
-          newParams[path] = tf.add(tf.mul(step, -lr), value);
+          const step = tf.div(mHat, tf.add(sqrtWithFiniteGradient(vHat), eps));
+          newParams[path] = tf.add(tf.mul(step, minusLr), value);
           newState[mKey] = m1;
           newState[vKey] = v1;
         }
-        newState[ADAM_BETA1_POWER] = tf.mul(p1, beta1);
-        newState[ADAM_BETA2_POWER] = tf.mul(p2, beta2);
+        newState[ADAM_BETA1_POWER] = tf.mul(p1, b1);
+        newState[ADAM_BETA2_POWER] = tf.mul(p2, b2);
         return { params: newParams, state: newState };
       });
     },

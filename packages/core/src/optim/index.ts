@@ -1,4 +1,4 @@
-export { adam, ADAM_BETA1_POWER, ADAM_BETA2_POWER, type AdamOptions } from './adam.js';
+export { adam, ADAM_BETA1_POWER, ADAM_BETA2_POWER, ADAM_UPDATE_KERNEL, type AdamOptions } from './adam.js';
 export { sgd, type SgdOptions } from './sgd.js';
 export { rmsprop, type RmspropOptions } from './rmsprop.js';
 export { optimizerFromSettings, BUILTIN_OPTIMIZERS } from './from-settings.js';
