@@ -54,6 +54,9 @@ const NATIVE_KERNELS = new Set([
 
 type WasmInstance = tf.KernelBackend & { wasm: { HEAPU8: Uint8Array } | null };
 
+/** The wasm instance the registered `wasm-native` factory views. */
+let registeredOver: WasmInstance | undefined;
+
 /**
  * The `wasm-native` backend object: the initialized `wasm` backend itself, seen through a proxy
  * whose `dispose` does nothing. Both names then share one heap and one tensor table (tfjs' wasm
@@ -115,7 +118,9 @@ function copyWasmKernels(): void {
  * wasm's single-threaded build: the threaded build (`useWasmThreads`) keeps its heap in a
  * SharedArrayBuffer, which Node-API cannot address. OpenBLAS brings its own threads.
  *
- * Never throws: returns why the backend is unavailable instead. Idempotent; afterwards
+ * Never throws: returns why the backend is unavailable instead. Idempotent, and to be called
+ * again after `tf.engine().reset()` (which disposes every backend; core's `selectBackend` does);
+ * afterwards
  * `await tf.setBackend('wasm-native')` (or core's `selectBackend('wasm-native')`) activates it.
  * Initializes the `wasm` backend (without activating it) if that has not happened yet.
  */
@@ -166,10 +171,14 @@ export async function registerNativeBackend(opts: NativeBackendOptions = {}): Pr
     if (tf.getKernel(kernelName, NATIVE_BACKEND) !== undefined) continue;
     tf.registerKernel({ kernelName, backendName: NATIVE_BACKEND, kernelFunc });
   }
-  if (tf.findBackendFactory(NATIVE_BACKEND) == null) {
+  if (tf.findBackendFactory(NATIVE_BACKEND) == null || registeredOver !== wasm) {
+    // First registration, or the wasm instance was replaced (tf.engine().reset() disposes every
+    // backend): the factory must hand out a view of the live instance.
+    if (tf.findBackendFactory(NATIVE_BACKEND) != null) tf.removeBackend(NATIVE_BACKEND);
     const instance = wasm;
     // Priority 1 (wasm has 2): registering does not change which backend tfjs picks by itself.
     tf.registerBackend(NATIVE_BACKEND, () => sharedBackend(instance), 1);
+    registeredOver = wasm;
   }
   return {
     ok: true,

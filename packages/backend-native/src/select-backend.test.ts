@@ -28,4 +28,26 @@ describe.skipIf(!load.ok)(`core's selectBackend with the addon built${skipReason
     // Selecting it again (by name now) is harmless.
     expect((await selectBackend('wasm-native')).name).toBe('wasm-native');
   });
+
+  it('works again after tf.engine().reset() (which disposes every backend) once selected anew', async () => {
+    await selectBackend('wasm-native');
+    tf.engine().reset();
+    expect((await selectBackend('wasm-native')).name).toBe('wasm-native');
+    const before = nativeKernelCalls();
+    const [product, sums, conv] = tf.tidy(() => [
+      tf.matMul(tf.ones([2, 3]), tf.ones([3, 2])).arraySync(),
+      tf.sum(tf.ones([4, 3]), 0).arraySync(),
+      tf.conv2d(tf.ones([1, 4, 4, 2]) as tf.Tensor4D, tf.ones([3, 3, 2, 1]) as tf.Tensor4D, 1, 'valid').arraySync(),
+    ]);
+    expect(product).toEqual([
+      [3, 3],
+      [3, 3],
+    ]);
+    expect(sums).toEqual([4, 4, 4]);
+    expect(conv).toEqual([[[[18], [18]], [[18], [18]]]]);
+    const after = nativeKernelCalls();
+    expect(after.batchMatMul - before.batchMatMul).toBe(1);
+    expect(after.reduce - before.reduce).toBe(1);
+    expect(after.conv2d - before.conv2d).toBe(1);
+  });
 });

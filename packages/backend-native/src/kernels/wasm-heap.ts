@@ -17,8 +17,8 @@ export function offsetOf(backend: WasmBackendLike, t: tf.TensorInfo): number {
   return offset;
 }
 
-/** wasm kernels whose `setupFunc` has run on the shared backend. */
-const setUp = new Set<string>();
+/** Per backend object: the wasm kernels whose `setupFunc` has run on it. */
+const setUp = new WeakMap<object, Set<string>>();
 
 /**
  * Runs the wasm backend's own kernel `name` (the fallback of a native kernel). tfjs runs a
@@ -29,9 +29,11 @@ const setUp = new Set<string>();
 export function runWasmKernel(name: string, args: Parameters<tf.KernelFunc>[0]): ReturnType<tf.KernelFunc> {
   const config = tfGetKernel(name, 'wasm');
   if (config === undefined) throw new BackendError(`wasm-native: the wasm backend has no ${name} kernel to fall back on`);
-  if (!setUp.has(name)) {
+  let done = setUp.get(args.backend);
+  if (done === undefined) setUp.set(args.backend, (done = new Set()));
+  if (!done.has(name)) {
     config.setupFunc?.(args.backend);
-    setUp.add(name);
+    done.add(name);
   }
   return config.kernelFunc(args);
 }
