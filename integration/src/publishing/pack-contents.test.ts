@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_PLUGIN, PUBLISHED_PACKAGES, pack, repoRoot } from './tarballs.js';
@@ -70,4 +70,38 @@ describe('package manifests', () => {
       expect(m.dependencies?.['@tensorflow/tfjs']).toBeUndefined();
     },
   );
+});
+
+describe('@ganforge/backend-native pack contents', () => {
+  it('ships dist/ and what its install script compiles (native sources, binding.gyp, the build script), no binary', async () => {
+    const result = await pack('packages/backend-native');
+    const paths = result.files.map((f) => f.path).sort();
+    const sources = JSON.parse(readFileSync(join(repoRoot, 'packages/backend-native/binding.gyp'), 'utf8'))
+      .targets[0].sources as string[];
+    const headers = readdirSync(join(repoRoot, 'packages/backend-native/native')).filter((f) =>
+      f.endsWith('.h'),
+    );
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'LICENSE',
+        'binding.gyp',
+        'scripts/build-native.mjs',
+        'dist/index.js',
+        'dist/index.d.ts',
+        ...sources,
+        ...headers.map((h) => `native/${h}`),
+      ]),
+    );
+    expect(
+      paths.filter(
+        (p) =>
+          !/^(dist\/.+|native\/[^/]+\.[ch]|binding\.gyp|scripts\/build-native\.mjs|README\.md|LICENSE|package\.json)$/.test(
+            p,
+          ),
+      ),
+    ).toEqual([]);
+    expect(paths.filter((p) => /\.test\.|test-helpers|\.node$|^build\//.test(p))).toEqual([]);
+  }, 60_000);
 });
