@@ -3,7 +3,7 @@
 // scored on N = 2,000 generated digits against the 2,000 held-out ones, beside the held-out real
 // digits' own scores (the ceiling); and bench/cgan's label agreement for the conditional GAN.
 //   npm run bench:mnist -- [--runs mnist-mlp,dcgan-mnist,cgan] [--mlp-steps 5000]
-//     [--dcgan-steps 2000] [--cgan-steps 12000] [--out runs/bench-mnist]
+//     [--dcgan-steps 2000] [--cgan-steps 12000] [--out runs/bench-mnist] [--backend NAME (overrides the configs')]
 import * as tf from '@tensorflow/tfjs';
 import { Rng, selectBackend } from '@ganforge/core';
 import { mnist } from '@ganforge/data/node';
@@ -96,6 +96,7 @@ for (const run of runs) {
       '--force',
       '--steps',
       steps[run]!,
+      ...(arg('backend', '') ? ['--backend', arg('backend', '')] : []),
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
@@ -105,6 +106,7 @@ for (const run of runs) {
   const m = summary.metrics;
   const row = {
     run,
+    backend: arg('backend', '') || 'the config\'s',
     steps: Number(steps[run]),
     n: m.classifier_score_n,
     classifier_score: m.classifier_score_score,

@@ -58,18 +58,26 @@ typedef struct {
   dnnl_memory_t act_in, act_out;
 } cached_conv;
 
-static dnnl_engine_t engine = NULL;
-static dnnl_stream_t stream = NULL;
-static int state = 0; /* 0 not yet initialized, 1 ready, -1 unavailable */
+/*
+ * Per thread (Node worker_threads may each load the addon and call it concurrently): the engine,
+ * stream and primitive cache. Whether oneDNN is switched on is process-wide.
+ */
+static _Thread_local dnnl_engine_t engine = NULL;
+static _Thread_local dnnl_stream_t stream = NULL;
+static _Thread_local int state = 0; /* 0 not yet initialized, 1 ready, -1 unavailable */
 static int enabled = 1;
-static char info[160] = "oneDNN not initialized";
-static cached_conv cache[CACHE_SIZE];
-static int next_slot = 0;
+static _Thread_local char info[160] = "oneDNN not initialized";
+static _Thread_local cached_conv cache[CACHE_SIZE];
+static _Thread_local int next_slot = 0;
 
 static int init(void) {
   if (state != 0) return state == 1;
-  const char *env = getenv("GANFORGE_NATIVE_ONEDNN");
-  if (env != NULL && strcmp(env, "0") == 0) enabled = 0;
+  static int env_read = 0;
+  if (!env_read) {
+    const char *env = getenv("GANFORGE_NATIVE_ONEDNN");
+    if (env != NULL && strcmp(env, "0") == 0) enabled = 0;
+    env_read = 1;
+  }
   if (dnnl_engine_create(&engine, dnnl_cpu, 0) != dnnl_success ||
       dnnl_stream_create(&stream, engine, dnnl_stream_default_flags) != dnnl_success) {
     snprintf(info, sizeof info, "oneDNN built in, but it has no CPU engine");
