@@ -18,7 +18,7 @@ const status = await registerNativeBackend();
 const skipReason = status.ok ? '' : ` (SKIPPED: ${status.reason})`;
 if (!status.ok) console.warn(`training on wasm-native skipped: ${status.reason}`);
 
-const mlp = { kind: 'mlp', hidden: [32, 32], activation: 'relu' } as const;
+const mlp = { kind: 'mlp' as const, hidden: [32, 32], activation: 'relu' as const };
 const ring = {
   data: { kind: 'ring' },
   generator: { ...mlp, outputActivation: 'linear' },
