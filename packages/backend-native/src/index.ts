@@ -3,4 +3,4 @@ export type { NativeBackendOptions, NativeBackendStatus } from './register-nativ
 export { nativeKernelCalls, resetNativeKernelCalls } from './kernels/native-mat-mul.js';
 export type { NativeKernelCalls } from './kernels/native-mat-mul.js';
 export { loadAddon } from './addon.js';
-export type { AddonLoad, NativeAddon } from './addon.js';
+export type { AddonLoad, ConvGeometry, NativeAddon } from './addon.js';

@@ -20,8 +20,8 @@ const nhwcShape = (s: number[], nchw: boolean): Shape4 => (nchw ? [s[0], s[2], s
  * Gradient configs for tfjs' three 2-D convolution kernels, each closed under differentiation
  * (every kernel a gradient calls has its gradient here too), so gradient penalty and R1 through
  * conv critics, and the unrolled GAN's d/dx of ∂D/∂W, work on every backend (tfjs' own
- * gradients cannot). The two backprop products go through {@link convInputGradient} and
- * {@link convFilterGradient}: the active backend's backprop kernels where it has them (native on
+ * gradients cannot). The two backprop products go through `convInputGradient` and
+ * `convFilterGradient`: the active backend's backprop kernels where it has them (native on
  * tfjs-node and wasm-native, GANForge's forward-convolution kernels on wasm, which lacks
  * Conv2DBackpropFilter and whose Conv2DBackpropInput is a naive loop), forward convolutions
  * otherwise and for dilations > 1 (tfjs' own gradient refuses dilation > 1).

@@ -8,7 +8,7 @@ import type { ConvPad, DimRoundingMode } from './conv-geometry.js';
  *
  * Semantics are `tf.conv2dTranspose`'s: x [N, h, w, inDepth], w [k, k, outDepth, inDepth],
  * output `outputShape` [N, H, W, outDepth]; y is the input gradient of conv2d(·, w, strides, pad)
- * at dy = x ({@link convInputGradient}: the backend's Conv2DBackpropInput kernel, or the
+ * at dy = x (`convInputGradient`: the backend's Conv2DBackpropInput kernel, or the
  * sub-pixel formula of forward convolutions). Gradients, from the saved inputs (so they are
  * differentiable again): dx = conv2d(dy, w, strides, pad), dw = convFilterGradient(dy, x). On
  * wasm the stock op runs a naive loop (316 ms vs 40–58 ms at 64×7×7×128 → 64×14×14×64,
