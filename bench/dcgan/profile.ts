@@ -58,13 +58,21 @@ console.table(
   [...byName.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 12)
-    .map(([kernel, ms]) => ({ kernel, ms_per_step: +(ms / steps).toFixed(2), share: +(ms / total).toFixed(3) })),
+    .map(([kernel, ms]) => ({
+      kernel,
+      ms_per_step: +(ms / steps).toFixed(2),
+      share: +(ms / total).toFixed(3),
+    })),
 );
 console.table(
   [...byKernel.entries()]
     .sort((a, b) => b[1].ms - a[1].ms)
-    .slice(0, Number(arg("top", "25")))
-    .map(([kernel, e]) => ({ kernel, ms_per_step: +(e.ms / steps).toFixed(2), calls_per_step: e.calls / steps })),
+    .slice(0, Number(arg('top', '25')))
+    .map(([kernel, e]) => ({
+      kernel,
+      ms_per_step: +(e.ms / steps).toFixed(2),
+      calls_per_step: e.calls / steps,
+    })),
 );
 gan.dispose();
 console.log(

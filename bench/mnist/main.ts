@@ -106,7 +106,7 @@ for (const run of runs) {
   const m = summary.metrics;
   const row = {
     run,
-    backend: arg('backend', '') || 'the config\'s',
+    backend: arg('backend', '') || "the config's",
     steps: Number(steps[run]),
     n: m.classifier_score_n,
     classifier_score: m.classifier_score_score,
