@@ -53,6 +53,31 @@ static napi_value throw_error(napi_env env, const char *msg) {
   return NULL;
 }
 
+/*
+ * The wasm heap (argument 0: a Uint8Array over the module's memory, re-read on every call because
+ * the heap can grow and move) and its length in bytes. Returns 0, having thrown, if it is not one.
+ */
+static int read_heap(napi_env env, napi_value value, const char *name, uint8_t **heap, size_t *length) {
+  bool is_typed = false;
+  napi_typedarray_type type;
+  void *data = NULL;
+  napi_value arraybuffer;
+  size_t byte_offset = 0;
+  napi_is_typedarray(env, value, &is_typed);
+  if (!is_typed ||
+      napi_get_typedarray_info(env, value, &type, length, &data, &arraybuffer, &byte_offset) != napi_ok ||
+      type != napi_uint8_array || data == NULL) {
+    char msg[200];
+    snprintf(msg, sizeof msg,
+             "%s: the heap must be a Uint8Array over an ArrayBuffer (detached by a heap growth, or a SharedArrayBuffer?)",
+             name);
+    throw_error(env, msg);
+    return 0;
+  }
+  *heap = (uint8_t *)data;
+  return 1;
+}
+
 /* Whether [offset, offset + bytes) lies inside a heap of `length` bytes. */
 static int in_heap(int64_t offset, int64_t bytes, size_t length) {
   return offset >= 0 && bytes >= 0 && (uint64_t)(offset + bytes) <= (uint64_t)length &&
@@ -118,17 +143,9 @@ static napi_value gemm(napi_env env, napi_callback_info info) {
   if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < GEMM_ARGS - 1)
     return throw_error(env, "gemm: expected 16 arguments");
 
-  bool is_typed = false;
-  napi_is_typedarray(env, argv[0], &is_typed);
-  if (!is_typed) return throw_error(env, "gemm: the heap must be a Uint8Array");
-  napi_typedarray_type type;
+  uint8_t *heap;
   size_t length = 0;
-  void *data = NULL;
-  napi_value arraybuffer;
-  size_t byte_offset = 0;
-  if (napi_get_typedarray_info(env, argv[0], &type, &length, &data, &arraybuffer, &byte_offset) != napi_ok ||
-      type != napi_uint8_array || data == NULL)
-    return throw_error(env, "gemm: could not read the heap (detached by a heap growth, or a SharedArrayBuffer)");
+  if (!read_heap(env, argv[0], "gemm", &heap, &length)) return NULL;
 
   int64_t v[15];
   for (int i = 0; i < 15; i++) {
@@ -165,7 +182,6 @@ static napi_value gemm(napi_env env, napi_callback_info info) {
     return throw_error(env, "gemm: bias outside the heap");
   if (act < ACT_LINEAR || act > ACT_SIGMOID) return throw_error(env, "gemm: bad activation");
 
-  uint8_t *heap = (uint8_t *)data;
   const float *a = (const float *)(heap + a_off);
   const float *b = (const float *)(heap + b_off);
   float *c = (float *)(heap + c_off);
@@ -193,7 +209,6 @@ static napi_value gemm(napi_env env, napi_callback_info info) {
 /* Floats of the im2col buffer per chunk of output rows (16 MiB). */
 #define CONV_CHUNK_FLOATS (1 << 22)
 
-
 /*
  * Reads the heap (and its length in bytes), three operand byte offsets (arguments 2-4) and the 15
  * geometry numbers that follow. Returns 0, having thrown, on bad input.
@@ -208,22 +223,7 @@ static int conv_args(napi_env env, napi_callback_info info, const char *name, ui
     throw_error(env, msg);
     return 0;
   }
-  bool is_typed = false;
-  napi_is_typedarray(env, argv[0], &is_typed);
-  napi_typedarray_type type;
-  size_t length = 0;
-  void *data = NULL;
-  napi_value arraybuffer;
-  size_t byte_offset = 0;
-  if (!is_typed ||
-      napi_get_typedarray_info(env, argv[0], &type, &length, &data, &arraybuffer, &byte_offset) != napi_ok ||
-      type != napi_uint8_array || data == NULL) {
-    snprintf(msg, sizeof msg,
-             "%s: the heap must be a Uint8Array over an ArrayBuffer (detached by a heap growth, or a SharedArrayBuffer?)",
-             name);
-    throw_error(env, msg);
-    return 0;
-  }
+  if (!read_heap(env, argv[0], name, heap, heap_length)) return 0;
   int64_t v[18];
   for (int i = 0; i < 18; i++) {
     if (napi_get_value_int64(env, argv[1 + i], &v[i]) != napi_ok) {
@@ -247,8 +247,6 @@ static int conv_args(napi_env env, napi_callback_info info, const char *name, ui
     throw_error(env, msg);
     return 0;
   }
-  *heap = (uint8_t *)data;
-  *heap_length = length;
   return 1;
 }
 
@@ -485,17 +483,9 @@ static napi_value reduce_sum(napi_env env, napi_callback_info info) {
   napi_value argv[REDUCE_ARGS + 1];
   if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < REDUCE_ARGS + 1)
     return throw_error(env, "reduceSum: expected 7 arguments");
-  bool is_typed = false;
-  napi_is_typedarray(env, argv[0], &is_typed);
-  napi_typedarray_type type;
+  uint8_t *data;
   size_t length = 0;
-  void *data = NULL;
-  napi_value arraybuffer;
-  size_t byte_offset = 0;
-  if (!is_typed ||
-      napi_get_typedarray_info(env, argv[0], &type, &length, &data, &arraybuffer, &byte_offset) != napi_ok ||
-      type != napi_uint8_array || data == NULL)
-    return throw_error(env, "reduceSum: the heap must be a Uint8Array over an ArrayBuffer");
+  if (!read_heap(env, argv[0], "reduceSum", &data, &length)) return NULL;
   int64_t v[REDUCE_ARGS];
   for (int i = 0; i < REDUCE_ARGS; i++) {
     if (napi_get_value_int64(env, argv[1 + i], &v[i]) != napi_ok)
@@ -506,8 +496,8 @@ static napi_value reduce_sum(napi_env env, napi_callback_info info) {
   if (outer < 0 || reduce < 0 || inner < 1) return throw_error(env, "reduceSum: bad shape");
   if (!in_heap(x_off, outer * reduce * inner * 4, length) || !in_heap(y_off, outer * inner * 4, length))
     return throw_error(env, "reduceSum: operand outside the heap");
-  const float *x = (const float *)((uint8_t *)data + x_off);
-  float *y = (float *)((uint8_t *)data + y_off);
+  const float *x = (const float *)(data + x_off);
+  float *y = (float *)(data + y_off);
   double scale = mean && reduce > 0 ? 1.0 / (double)reduce : 1.0;
   if (inner == 1) {
     for (int64_t o = 0; o < outer; o++) {
@@ -557,17 +547,9 @@ static napi_value adam_update(napi_env env, napi_callback_info info) {
   napi_value argv[ADAM_ARGS];
   if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < ADAM_ARGS)
     return throw_error(env, "adamUpdate: expected 15 arguments");
-  bool is_typed = false;
-  napi_is_typedarray(env, argv[0], &is_typed);
-  napi_typedarray_type type;
+  uint8_t *data;
   size_t length = 0;
-  void *data = NULL;
-  napi_value arraybuffer;
-  size_t byte_offset = 0;
-  if (!is_typed ||
-      napi_get_typedarray_info(env, argv[0], &type, &length, &data, &arraybuffer, &byte_offset) != napi_ok ||
-      type != napi_uint8_array || data == NULL)
-    return throw_error(env, "adamUpdate: the heap must be a Uint8Array over an ArrayBuffer");
+  if (!read_heap(env, argv[0], "adamUpdate", &data, &length)) return NULL;
   int64_t off[8];
   for (int i = 0; i < 8; i++) {
     if (napi_get_value_int64(env, argv[1 + i], &off[i]) != napi_ok)
@@ -583,7 +565,7 @@ static napi_value adam_update(napi_env env, napi_callback_info info) {
   for (int i = 0; i < 7; i++) {
     if (!in_heap(off[i], size * 4, length)) return throw_error(env, "adamUpdate: operand outside the heap");
   }
-  uint8_t *heap = (uint8_t *)data;
+  uint8_t *heap = data;
   const float *p = (const float *)(heap + off[0]);
   const float *g = (const float *)(heap + off[1]);
   const float *m = (const float *)(heap + off[2]);
