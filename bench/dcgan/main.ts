@@ -15,6 +15,7 @@ import { useWasmThreads } from '@ganforge/core/node';
 import { dataPlugin } from '@ganforge/data/node';
 import { lossesPlugin } from '@ganforge/losses';
 import { modelsPlugin } from '@ganforge/models';
+import { dcganConfig } from './config.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,20 +43,10 @@ const torchScript = join(dirname(fileURLToPath(import.meta.url)), 'torch_dcgan.p
 async function measure(backend: BackendName): Promise<number> {
   await selectBackend(backend);
   const steps = backend === 'cpu' ? Number(arg('cpu-steps', '3')) : Number(arg('steps', '30'));
-  const gan = await createGan(
-    {
-      seed: 1,
-      backend,
-      data: { kind: 'mnist' },
-      loss: { kind: 'non-saturating' },
-      generator: { kind: 'dcgan', width },
-      discriminator: { kind: 'dcgan', width },
-      optimizers: { generator: { lr: 2e-4, beta1: 0.5 }, discriminator: { lr: 2e-4, beta1: 0.5 } },
-      latentDim: 100,
-      batchSize,
-    },
-    { plugins: [lossesPlugin(), modelsPlugin(), dataPlugin()], selectBackend: false },
-  );
+  const gan = await createGan(dcganConfig(backend, width, batchSize), {
+    plugins: [lossesPlugin(), modelsPlugin(), dataPlugin()],
+    selectBackend: false,
+  });
   for (let i = 0; i < (backend === 'cpu' ? 1 : 5); i++) gan.step();
   const started = performance.now();
   let last = gan.step();

@@ -5,6 +5,7 @@ import { createGan, selectBackend, type BackendName } from '@ganforge/core';
 import { dataPlugin } from '@ganforge/data/node';
 import { lossesPlugin } from '@ganforge/losses';
 import { modelsPlugin } from '@ganforge/models';
+import { dcganConfig } from './config.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -14,19 +15,10 @@ const backend = arg('backend', 'wasm-native') as BackendName;
 const steps = Number(arg('steps', '5'));
 const width = Number(arg('width', '32'));
 await selectBackend(backend);
-const gan = await createGan(
-  {
-    seed: 1,
-    backend,
-    data: { kind: 'mnist' },
-    loss: { kind: 'non-saturating' },
-    generator: { kind: 'dcgan', width },
-    discriminator: { kind: 'dcgan', width },
-    latentDim: 100,
-    batchSize: Number(arg('batch', '64')),
-  },
-  { plugins: [lossesPlugin(), modelsPlugin(), dataPlugin()], selectBackend: false },
-);
+const gan = await createGan(dcganConfig(backend, width, Number(arg('batch', '64'))), {
+  plugins: [lossesPlugin(), modelsPlugin(), dataPlugin()],
+  selectBackend: false,
+});
 gan.step();
 gan.step();
 const t0 = performance.now();
