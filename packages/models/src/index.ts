@@ -7,7 +7,7 @@ import './options-map.js';
 
 export type { Layer, LayerApplyOptions, LayerInit, LayerOutput } from './layers/layer.js';
 export { prefixTree, subTree } from './layers/layer.js';
-export { initKernel, initSchemeSchema } from './layers/initializers.js';
+export { initBias, initKernel, initSchemeSchema } from './layers/initializers.js';
 export type { InitScheme } from './layers/initializers.js';
 export { dense } from './layers/dense.js';
 export type { DenseOptions } from './layers/dense.js';

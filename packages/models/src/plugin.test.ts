@@ -73,7 +73,7 @@ describe('modelsPlugin', () => {
       leakyReluAlpha: 0.2,
       normalization: 'none',
       dropout: 0,
-      init: 'glorot-uniform',
+      init: 'fan-in-uniform',
       outputActivation: 'tanh',
     });
     expect(mlp.options.safeParse({ hiden: [3] }).success).toBe(false);

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { conv2dTranspose as coreConv2dTranspose } from '@ganforge/core';
 import type { InitScheme } from './initializers.js';
-import { initKernel } from './initializers.js';
+import { initBias, initKernel } from './initializers.js';
 import type { Layer } from './layer.js';
 
 /** Options of {@link conv2dTranspose}. */
@@ -43,13 +43,14 @@ export function conv2dTranspose(options: Conv2dTransposeOptions): Layer {
   const scheme = options.init ?? 'glorot-uniform';
   return {
     kind: 'conv2d-transpose',
-    init: (rng) => ({
-      params: {
-        kernel: initKernel(rng, [k, k, filters, inChannels], k * k * inChannels, k * k * filters, scheme),
-        ...(useBias ? { bias: tf.zeros([filters]) } : {}),
-      },
-      state: {},
-    }),
+    init: (rng) => {
+      // PyTorch's ConvTranspose2d takes fan_in from its weight's second axis (out channels), so
+      // `fan-in-uniform` bounds kernel and bias by 1/√(k²·filters), as there.
+      const fanIn = scheme === 'fan-in-uniform' ? k * k * filters : k * k * inChannels;
+      const kernel = initKernel(rng, [k, k, filters, inChannels], fanIn, k * k * filters, scheme);
+      const bias = useBias ? { bias: initBias(rng, filters, fanIn, scheme) } : {};
+      return { params: { kernel, ...bias }, state: {} };
+    },
     apply: (params, state, x) =>
       tf.tidy(() => {
         const [n, h, w] = x.shape;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { InitScheme } from './initializers.js';
-import { initKernel } from './initializers.js';
+import { initBias, initKernel } from './initializers.js';
 import type { Layer } from './layer.js';
 
 /** Options of {@link conv2d}. */
@@ -31,13 +31,11 @@ export function conv2d(options: Conv2dOptions): Layer {
   const scheme = options.init ?? 'glorot-uniform';
   return {
     kind: 'conv2d',
-    init: (rng) => ({
-      params: {
-        kernel: initKernel(rng, [k, k, inChannels, filters], k * k * inChannels, k * k * filters, scheme),
-        ...(useBias ? { bias: tf.zeros([filters]) } : {}),
-      },
-      state: {},
-    }),
+    init: (rng) => {
+      const kernel = initKernel(rng, [k, k, inChannels, filters], k * k * inChannels, k * k * filters, scheme);
+      const bias = useBias ? { bias: initBias(rng, filters, k * k * inChannels, scheme) } : {};
+      return { params: { kernel, ...bias }, state: {} };
+    },
     apply: (params, state, x) =>
       tf.tidy(() => {
         const y = tf.conv2d(x as tf.Tensor4D, params.kernel as tf.Tensor4D, strides, padding);

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { InitScheme } from './initializers.js';
-import { initKernel } from './initializers.js';
+import { initBias, initKernel } from './initializers.js';
 import type { Layer } from './layer.js';
 
 /** Options of {@link dense}. */
 export interface DenseOptions {
-  /** Default `glorot-uniform`. */
+  /** Default `glorot-uniform` (the `mlp` networks default to `fan-in-uniform`, PyTorch's). */
   init?: InitScheme;
   /** Default true. */
   useBias?: boolean;
@@ -20,13 +20,10 @@ export function dense(inputs: number, units: number, options: DenseOptions = {})
   const scheme = options.init ?? 'glorot-uniform';
   return {
     kind: 'dense',
-    init: (rng) => ({
-      params: {
-        kernel: initKernel(rng, [inputs, units], inputs, units, scheme),
-        ...(useBias ? { bias: tf.zeros([units]) } : {}),
-      },
-      state: {},
-    }),
+    init: (rng) => {
+      const kernel = initKernel(rng, [inputs, units], inputs, units, scheme);
+      return { params: { kernel, ...(useBias ? { bias: initBias(rng, units, inputs, scheme) } : {}) }, state: {} };
+    },
     apply: (params, state, x) =>
       tf.tidy(() => {
         const y = tf.matMul(x, params.kernel);

@@ -6,7 +6,8 @@ import { conv2d } from './conv2d.js';
 import { conv2dTranspose } from './conv2d-transpose.js';
 import { dense } from './dense.js';
 import { dropout } from './dropout.js';
-import { initKernel } from './initializers.js';
+import { initBias, initKernel } from './initializers.js';
+import { mlpDiscriminator } from '../networks/mlp.js';
 import { layerNorm } from './layer-norm.js';
 import { flatten, reshape } from './reshape.js';
 import { applySequential, initSequential } from './sequential.js';
@@ -69,6 +70,53 @@ describe('dense, conv2d, conv2dTranspose', () => {
       2,
     );
     expect(std(take(initKernel(new Rng(9), [128, 128], 128, 128, 'dcgan-normal')))).toBeCloseTo(0.02, 3);
+  });
+});
+
+describe('fan-in-uniform (PyTorch nn.Linear / nn.Conv2d default)', () => {
+  const absMax = (v: Float32Array) => Math.max(...Array.from(v).map(Math.abs));
+
+  it('draws weights AND biases from U(±1/√fan_in), kernel first, from the seeded stream', () => {
+    const layer = dense(16, 200, { init: 'fan-in-uniform' });
+    const { params } = layer.init(new Rng(3));
+    const kernel = take(params.kernel);
+    const bias = take(params.bias);
+    const bound = 1 / Math.sqrt(16);
+    expect(absMax(kernel)).toBeLessThanOrEqual(bound);
+    expect(absMax(kernel)).toBeGreaterThan(0.98 * bound);
+    expect(absMax(bias)).toBeLessThanOrEqual(bound);
+    expect(absMax(bias)).toBeGreaterThan(0.9 * bound);
+    // U(−b, b) has variance b²/3.
+    const variance = kernel.reduce((s, x) => s + x * x, 0) / kernel.length;
+    expect(variance).toBeCloseTo(bound ** 2 / 3, 3);
+    // Same stream, same order (kernel then bias): the layer's draws are reproducible by hand.
+    const rng = new Rng(3);
+    expect(take(initKernel(rng, [16, 200], 16, 200, 'fan-in-uniform'))).toEqual(kernel);
+    expect(take(initBias(rng, 200, 16, 'fan-in-uniform'))).toEqual(bias);
+  });
+
+  it('other schemes keep zero biases; conv2d uses k²·in, conv2dTranspose k²·filters as fan_in', () => {
+    expect(Array.from(take(initBias(new Rng(1), 4, 9, 'glorot-uniform')))).toEqual([0, 0, 0, 0]);
+    const conv = conv2d({ inChannels: 3, filters: 64, kernelSize: 4, init: 'fan-in-uniform' }).init(new Rng(2));
+    const convKernel = absMax(take(conv.params.kernel));
+    expect(convKernel).toBeLessThanOrEqual(1 / Math.sqrt(48));
+    expect(convKernel).toBeGreaterThan(0.98 / Math.sqrt(48));
+    expect(absMax(take(conv.params.bias))).toBeLessThanOrEqual(1 / Math.sqrt(48));
+    const up = conv2dTranspose({ inChannels: 64, filters: 3, kernelSize: 4, init: 'fan-in-uniform' }).init(
+      new Rng(2),
+    );
+    const upKernel = absMax(take(up.params.kernel));
+    expect(upKernel).toBeLessThanOrEqual(1 / Math.sqrt(48));
+    expect(upKernel).toBeGreaterThan(0.98 / Math.sqrt(48));
+    up.params.bias!.dispose();
+  });
+
+  it('is the mlp default: a 2→128→1 discriminator draws non-zero first-layer biases', () => {
+    const d = mlpDiscriminator({ hidden: [128] }, { rng: new Rng(4), sampleShape: [2] });
+    const bias = take(d.params['layers/0/bias']!);
+    expect(absMax(bias)).toBeLessThanOrEqual(1 / Math.sqrt(2));
+    expect(absMax(bias)).toBeGreaterThan(0.6);
+    d.dispose();
   });
 });
 

@@ -28,7 +28,9 @@ const hiddenShape = {
     .lt(1)
     .default(0)
     .describe('dropout rate after each hidden activation (default 0)'),
-  init: initSchemeSchema.default('glorot-uniform').describe('kernel initialization (default glorot-uniform)'),
+  init: initSchemeSchema
+    .default('fan-in-uniform')
+    .describe("weight and bias initialization (default fan-in-uniform: U(±1/√fan_in), PyTorch's nn.Linear)"),
 };
 
 /** zod schema of the `mlp` generator's options. */

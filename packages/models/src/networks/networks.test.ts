@@ -61,7 +61,7 @@ describe('MLP networks', () => {
   });
 
   it('substitute params change the output and leave the variables untouched', () => {
-    const d = mlpDiscriminator({ hidden: [4] }, buildContext([3]));
+    const d = mlpDiscriminator({ hidden: [4], init: 'glorot-uniform' }, buildContext([3]));
     const x = new Rng(2).normalTensor([4, 3]);
     const before = snapshot(d.params);
     const own = take(d.forward(x, { training: false }).score);
@@ -69,7 +69,7 @@ describe('MLP networks', () => {
     const sub = take(d.forward(x, { training: false, params: doubled }).score);
     expect(relativeError(sub, own)).toBeGreaterThan(0.1);
     // leaky-relu is positively homogeneous: doubling every weight and bias of a 1-hidden-layer net
-    // doubles the hidden layer and gives 4·W₂h + 2·b₂ = 4·score (b₂ starts at 0)
+    // doubles the hidden layer and gives 4·W₂h + 2·b₂ = 4·score (b₂ starts at 0 under glorot-uniform)
     expect(
       relativeError(
         sub,
