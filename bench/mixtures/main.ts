@@ -1,14 +1,18 @@
 // bench/mixtures (BENCHMARKS.md §3): ring and grid, several seeds, mode coverage / high-quality
-// share / reverse KL over 2,500 samples, per variant, beside the published rows.
-//   npm run bench:mixtures -- [--variants non-saturating,wgan-gp,unrolled,minibatch,ebgan]
-//     [--seeds 5] [--first-seed 1] [--steps N (default: the variant's)] [--backend wasm] [--datasets ring,grid]
-//     [--out results.jsonl (appends every run and summary line)]
+// share / reverse KL over 2,500 samples, per variant, each beside its same-net PyTorch twin
+// (bench/mixtures/torch_mixtures.py) run with the same seeds in the same run.
+//   npm run bench:mixtures -- [--variants non-saturating,wgan-gp,unrolled,minibatch,ebgan,pacgan]
+//     [--seeds 5] [--first-seed 1] [--steps N (default: the variant's)] [--backend wasm-native]
+//     [--datasets ring,grid] [--no-twin] [--out FILE (default bench/results/mixtures/DATE-BACKEND-VARIANTS.jsonl)]
+// Every run appends one JSON line to the results file; seed 1's samples go to
+// bench/results/mixtures/samples/ for the plots. `npm run bench:render` makes the docs' tables.
 import { createGan, selectBackend, type GanConfig } from '@ganforge/core';
 import { dataPlugin, gridModes, ringModes } from '@ganforge/data';
 import { lossesPlugin } from '@ganforge/losses';
 import { modeCoverage } from '@ganforge/metrics';
 import { modelsPlugin } from '@ganforge/models';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { runTwin, twinAvailable } from './twin.js';
 import { VARIANTS } from './variants.js';
 
 const arg = (name: string, fallback: string) => {
@@ -19,29 +23,30 @@ const seeds = Number(arg('seeds', '5'));
 const firstSeed = Number(arg('first-seed', '1'));
 const stepsArg = arg('steps', '');
 const variants = arg('variants', 'non-saturating').split(',');
-const out = arg('out', '');
-const emit = (line: Record<string, unknown>) => {
-  const text = JSON.stringify(line);
-  console.log(text);
-  if (out) appendFileSync(out, `${text}\n`);
-};
 for (const v of variants) {
   if (!(v in VARIANTS))
     throw new Error(`unknown variant '${v}': expected one of ${Object.keys(VARIANTS).join(', ')}`);
 }
-const backend = arg('backend', 'wasm');
-const datasets = arg('datasets', 'ring,grid').split(',');
-
-const PUBLISHED = [
-  { method: 'GAN (PacGAN Tab. 1)', ring: [6.3, 98.2, 0.45], grid: [17.3, 94.8, 0.7] },
-  { method: 'PacGAN4 (PacGAN Tab. 1)', ring: [7.8, 95.9, 0.07], grid: [24.8, 93.6, 0.04] },
-  { method: 'PyTorch NS GAN, this machine', ring: [7.3, 85.2, 0.2], grid: [18.3, 71.5, 0.82] },
-];
+const backend = arg('backend', 'wasm-native');
+const datasets = arg('datasets', 'ring,grid').split(',') as (keyof typeof DATA)[];
+const date = new Date().toISOString().slice(0, 10);
+const resultsDir = new URL('../results/mixtures/', import.meta.url);
+const samplesDir = new URL('samples/', resultsDir);
+const out = arg('out', new URL(`${date}-${backend}-${variants.join('-')}.jsonl`, resultsDir).pathname);
+const withTwin = !process.argv.includes('--no-twin');
 
 const DATA = {
-  ring: { block: { kind: 'ring' }, modes: ringModes(8, 1), sigma: 0.01, total: 8 },
-  grid: { block: { kind: 'grid' }, modes: gridModes(5, 2), sigma: 0.05, total: 25 },
+  ring: { block: { kind: 'ring' }, modes: ringModes(8, 1), sigma: 0.01 },
+  grid: { block: { kind: 'grid' }, modes: gridModes(5, 2), sigma: 0.05 },
 } as const;
+const NETS = 'G 2→128→128→2 ReLU, latent 2';
+
+mkdirSync(samplesDir, { recursive: true });
+const emit = (line: Record<string, unknown>) => {
+  const text = JSON.stringify(line);
+  console.log(text);
+  appendFileSync(out, `${text}\n`);
+};
 
 /** The same-machine PyTorch reference's data, nets and latent (BENCHMARKS.md note (a)), per variant. */
 function config(variant: string, dataset: keyof typeof DATA, seed: number, steps: number): GanConfig {
@@ -58,19 +63,45 @@ function config(variant: string, dataset: keyof typeof DATA, seed: number, steps
   };
 }
 
-const stats = (xs: number[]) => {
-  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, xs.length - 1));
-  return { mean: +m.toFixed(3), sd: +sd.toFixed(3) };
-};
+/** Scores 2,500 samples; keeps seed 1's for the plots. */
+function score(samples: Float32Array | number[], key: Record<string, unknown>, dataset: keyof typeof DATA) {
+  const { modes, sigma } = DATA[dataset];
+  const c = modeCoverage(samples, modes, sigma);
+  if (key.seed === 1) {
+    const name = `${key.impl}-${key.variant}-${dataset}-${key.steps}-seed1.json`;
+    const body = {
+      ...key,
+      dataset,
+      backend: key.backend,
+      sigma,
+      modes,
+      samples: Array.from(samples, (v) => +v.toFixed(5)),
+    };
+    writeFileSync(new URL(name, samplesDir), `${JSON.stringify(body)}\n`);
+  }
+  return {
+    modes: c.modes,
+    hq: +(100 * c.highQuality).toFixed(2),
+    rkl: Number.isFinite(c.reverseKl) ? +c.reverseKl.toFixed(4) : null,
+  };
+}
 
 await selectBackend(backend as 'wasm');
-const summary: Record<string, unknown>[] = [];
+const twinOk = withTwin && twinAvailable();
+if (withTwin && !twinOk) console.warn('bench/mixtures: /usr/bin/python3 with torch not found: twins skipped');
 for (const variant of variants) {
   const v = VARIANTS[variant]!;
   const steps = stepsArg ? Number(stepsArg) : v.steps;
-  for (const dataset of datasets as (keyof typeof DATA)[]) {
-    const rows: { modes: number; hq: number; rkl: number; seconds: number }[] = [];
+  const common = {
+    bench: 'mixtures',
+    variant,
+    steps,
+    batch: v.batchSize,
+    setting: v.describe,
+    nets: NETS,
+    date,
+  };
+  for (const dataset of datasets) {
     for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
       const started = performance.now();
       const gan = await createGan(config(variant, dataset, seed, steps), {
@@ -79,47 +110,27 @@ for (const variant of variants) {
       });
       await gan.fit();
       const x = gan.metricContext().generate(2500);
-      const c = modeCoverage(x.dataSync(), DATA[dataset].modes, DATA[dataset].sigma);
+      const key = { impl: 'ganforge', variant, steps, seed, backend };
+      const row = score(x.dataSync() as Float32Array, key, dataset);
       x.dispose();
       gan.dispose();
-      const row = {
-        modes: c.modes,
-        hq: +(100 * c.highQuality).toFixed(2),
-        rkl: +c.reverseKl.toFixed(4),
-        seconds: +((performance.now() - started) / 1000).toFixed(1),
-      };
-      rows.push(row);
-      emit({ bench: 'mixtures', kind: 'run', variant, dataset, seed, steps, ...row });
+      const seconds = +((performance.now() - started) / 1000).toFixed(1);
+      emit({ ...common, kind: 'run', impl: 'ganforge', dataset, seed, backend, ...row, seconds });
+      if (twinOk && v.twin) {
+        const t = runTwin(v.twin, { dataset, seed, steps, batch: v.batchSize });
+        const key = { impl: 'pytorch', variant, steps, seed, backend: t.backend };
+        emit({
+          ...common,
+          kind: 'run',
+          impl: 'pytorch',
+          dataset,
+          seed,
+          backend: t.backend,
+          ...score(t.samples, key, dataset),
+          seconds: t.seconds,
+        });
+      }
     }
-    const line = {
-      bench: 'mixtures',
-      kind: 'summary',
-      variant,
-      dataset,
-      seeds,
-      steps,
-      batch: v.batchSize,
-      setting: v.describe,
-      nets: 'G 2→128→128→2 ReLU, latent 2',
-      backend,
-      modes: stats(rows.map((r) => r.modes)),
-      high_quality_pct: stats(rows.map((r) => r.hq)),
-      reverse_kl: stats(rows.map((r) => r.rkl)),
-      seconds_per_run: stats(rows.map((r) => r.seconds)),
-    };
-    summary.push(line);
-    emit(line);
   }
 }
-const cell = (s: Record<string, unknown> | undefined) =>
-  s
-    ? `${(s.modes as { mean: number }).mean} / ${(s.high_quality_pct as { mean: number }).mean.toFixed(1)} / ${(s.reverse_kl as { mean: number }).mean.toFixed(3)}`
-    : '–';
-console.table([
-  ...PUBLISHED.map((p) => ({ method: p.method, ring: p.ring.join(' / '), grid: p.grid.join(' / ') })),
-  ...variants.map((variant) => ({
-    method: `GANForge ${variant} (${seeds} seeds)`,
-    ring: cell(summary.find((s) => s.variant === variant && s.dataset === 'ring')),
-    grid: cell(summary.find((s) => s.variant === variant && s.dataset === 'grid')),
-  })),
-]);
+console.log(`bench/mixtures: results appended to ${out}; render the docs' tables with npm run bench:render`);

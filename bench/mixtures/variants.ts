@@ -15,6 +15,11 @@ export interface Variant {
   batchSize: number;
   /** One line for the table. */
   describe: string;
+  /**
+   * The same-net PyTorch twin's arguments (bench/mixtures/torch_mixtures.py: its variant and
+   * hyperparameters; data, seed, steps and batch are added), where a twin exists.
+   */
+  twin?: readonly string[];
 }
 
 const relu128 = { kind: 'mlp', hidden: [128, 128], activation: 'relu' } as const;
@@ -30,6 +35,7 @@ export const VARIANTS: Record<string, Variant> = {
     steps: 10_000,
     batchSize: 512,
     describe: 'NS loss, Adam 1e-3 β 0.5/0.999, 1 D step',
+    twin: ['--variant', 'non-saturating', '--lr', '1e-3', '--beta1', '0.5', '--beta2', '0.999'],
   },
   'wgan-gp': {
     plugins: () => [wganPlugin()],
@@ -38,9 +44,10 @@ export const VARIANTS: Record<string, Variant> = {
       regularizers: [{ kind: 'gradient-penalty', lambda: 0.1 }],
       discriminator: relu128,
     },
-    steps: 2_000,
+    steps: 10_000,
     batchSize: 256,
     describe: 'preset wgan-gp (5 critic steps, Adam 1e-4 β 0/0.9), GP λ 0.1',
+    twin: ['--variant', 'wgan-gp', '--lr', '1e-4', '--beta1', '0', '--beta2', '0.9', '--d-steps', '5', '--gp-lambda', '0.1'],
   },
   unrolled: {
     plugins: () => [unrolledPlugin()],
