@@ -2,6 +2,7 @@
 import type { GanConfig, GanPlugin } from '@ganforge/core';
 import { ebganPlugin } from '@ganforge/plugin-ebgan';
 import { minibatchPlugin } from '@ganforge/plugin-minibatch';
+import { pacganPlugin } from '@ganforge/plugin-pacgan';
 import { unrolledPlugin } from '@ganforge/plugin-unrolled';
 import { wganPlugin } from '@ganforge/plugin-wgan';
 
@@ -72,6 +73,17 @@ export const VARIANTS: Record<string, Variant> = {
     steps: 5_000,
     batchSize: 64,
     describe: 'NS loss, minibatch discrimination B 16 C 5, Adam 1e-3 β 0.5, batch 64',
+  },
+  pacgan: {
+    plugins: () => [pacganPlugin()],
+    fields: {
+      loss: { kind: 'non-saturating' },
+      discriminator: { kind: 'pacgan', packing: 4, body: relu128 },
+      optimizers: adamNs,
+    },
+    steps: 10_000,
+    batchSize: 512,
+    describe: 'NS loss, PacGAN4 (D on 4 packed samples, body 8→128→128→1), Adam 1e-3 β 0.5',
   },
   ebgan: {
     plugins: () => [ebganPlugin()],

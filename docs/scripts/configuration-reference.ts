@@ -21,6 +21,7 @@ import { lossesPlugin } from '@ganforge/losses';
 import { metricsPlugin } from '@ganforge/metrics';
 import { minibatchPlugin } from '@ganforge/plugin-minibatch';
 import { modelsPlugin } from '@ganforge/models';
+import { pacganPlugin } from '@ganforge/plugin-pacgan';
 import { unrolledPlugin } from '@ganforge/plugin-unrolled';
 import { wganPlugin } from '@ganforge/plugin-wgan';
 import { format, resolveConfig } from 'prettier';
@@ -101,6 +102,7 @@ export function allPlugins(): GanPlugin[] {
     ebganPlugin(),
     unrolledPlugin(),
     minibatchPlugin(),
+    pacganPlugin(),
   ];
 }
 

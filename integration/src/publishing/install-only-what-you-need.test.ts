@@ -28,7 +28,7 @@ const WANTED = [
   '@ganforge/plugin-wgan',
 ];
 const LATER = ['@ganforge/metrics', '@ganforge/cli', EXAMPLE_PLUGIN.name];
-const OTHER_PLUGINS = ['plugin-cgan', 'plugin-ebgan', 'plugin-unrolled', 'plugin-minibatch'];
+const OTHER_PLUGINS = ['plugin-cgan', 'plugin-ebgan', 'plugin-unrolled', 'plugin-minibatch', 'plugin-pacgan'];
 
 const TRAIN_SCRIPT = `import { createGan } from '@ganforge/core/node';
 import { dataPlugin } from '@ganforge/data';

@@ -24,6 +24,7 @@ export const PUBLISHED_PACKAGES: Readonly<Record<string, string>> = {
   '@ganforge/plugin-ebgan': 'packages/plugins-ebgan',
   '@ganforge/plugin-unrolled': 'packages/plugins-unrolled',
   '@ganforge/plugin-minibatch': 'packages/plugins-minibatch',
+  '@ganforge/plugin-pacgan': 'packages/plugins-pacgan',
   '@ganforge/cli': 'packages/cli',
 };
 

@@ -29,9 +29,14 @@ export interface R1Inputs {
  * is dropped, so R1 never writes D's state (BN moving stats, spectral-norm u). The inner gradient
  * is taken with `tf.grad`, so differentiating R1 with respect to D's params is second order. No
  * square root is taken, so the gradient is finite at ∇ₓD = 0.
+ *
+ * The expectation runs over the rows of D's score: for a PacGAN discriminator (Lin et al. 2018,
+ * arXiv:1712.04086), which scores packs P of m consecutive samples, it is E_P[‖∇_P D(P)‖²], the
+ * squared norm of the gradient with respect to each packed input.
  */
 export function r1Penalty(d: Discriminator, xReal: tf.Tensor, inputs: R1Inputs = {}): tf.Scalar {
   return tf.tidy(() => {
+    let rows = xReal.shape[0];
     const scoreSum = (x: tf.Tensor): tf.Scalar => {
       const out = d.forward(x, {
         training: true,
@@ -40,11 +45,13 @@ export function r1Penalty(d: Discriminator, xReal: tf.Tensor, inputs: R1Inputs =
         cond: inputs.cond,
         rng: inputs.rng,
       });
+      rows = out.score.shape[0];
       return tf.sum(out.score) as tf.Scalar;
     };
     const gradX = tf.grad(scoreSum)(xReal);
-    const axes = gradX.shape.map((_, i) => i).slice(1);
-    const squaredNorms = axes.length > 0 ? tf.sum(tf.square(gradX), axes) : tf.square(gradX);
+    // One squared norm per row of the score: per sample, or per pack of m samples for a PacGAN
+    // discriminator (its batch/m scores each depend on m consecutive samples).
+    const squaredNorms = tf.sum(tf.square(tf.reshape(gradX, [rows, -1])), 1);
     return tf.mean(squaredNorms) as tf.Scalar;
   });
 }

@@ -33,7 +33,9 @@ export interface GradientPenaltyHooks {
 /**
  * The WGAN-GP regularizer (Gulrajani et al. 2017, arXiv:1704.00028) on the critic:
  * λ·E[(‖∇ₓ̂D(x̂)‖₂ − 1)²] on interpolates x̂ = ε·x + (1 − ε)·G(z) of the update's real and fake
- * batches, ε ~ U[0, 1] per sample drawn from the run's noise stream (`ctx.rng`). `weight` is λ and
+ * batches, ε ~ U[0, 1] per sample (per pack of m samples for a PacGAN critic, whose fake scores
+ * have batch/m rows; the norm is then over each pack's gradient) drawn from the run's noise stream
+ * (`ctx.rng`). `weight` is λ and
  * `penalty` the unweighted expectation ({@link gradientPenalty}), evaluated with the context's
  * critic params (so the trainer differentiates it) and state (never written).
  *
@@ -61,7 +63,7 @@ export function gradientPenaltyRegularizer(
     // Returned from the tidy (not kept), the mean norm lives in the caller's tidy scope: the
     // trainer's D-update tidy disposes it on the D steps that log nothing.
     const { penalty, mean } = tf.tidy(() => {
-      const epsilon = interpolationCoefficients(ctx.rng, ctx.real.x.shape[0]);
+      const epsilon = interpolationCoefficients(ctx.rng, ctx.real.x.shape[0], packingOf(ctx));
       const result = gradientPenalty(ctx.d, ctx.real.x, ctx.fake, epsilon, {
         params: ctx.dParams,
         state: ctx.dState,
@@ -90,6 +92,16 @@ export function gradientPenaltyRegularizer(
       return { grad_norm: mean };
     },
   };
+}
+
+/**
+ * Samples per score row of the critic in this update: m for a PacGAN critic (its fake scores
+ * have batch/m rows), else 1. Read from the fake scores the update already computed.
+ */
+function packingOf(ctx: LossContext): number {
+  const n = ctx.fake.shape[0];
+  const rows = (ctx.fakeOut as LossContext['fakeOut'] | undefined)?.score.shape[0] ?? n;
+  return rows > 0 && rows < n && n % rows === 0 ? n / rows : 1;
 }
 
 /** The `gradient-penalty` component, reporting its batch-norm warning through `log`. */

@@ -15,11 +15,14 @@ export interface GradientPenaltyInputs {
   oneSided?: boolean;
 }
 
-/** The unweighted penalty and the per-sample gradient norms at the interpolates. */
+/** The unweighted penalty and the per-score gradient norms at the interpolates. */
 export interface GradientPenaltyResult {
   /** E[(‖∇ₓ̂D(x̂)‖₂ − 1)²], or its one-sided form. */
   penalty: tf.Scalar;
-  /** ‖∇ₓ̂D(x̂ᵢ)‖₂ per sample, `[batch]`. */
+  /**
+   * ‖∇ₓ̂D(x̂ᵢ)‖₂ per row of the critic's score: `[batch]`, or `[batch/m]` for a critic that scores
+   * packs of m samples (PacGAN), each the norm over its pack's gradient.
+   */
   norms: tf.Tensor1D;
 }
 
@@ -36,6 +39,13 @@ export interface GradientPenaltyResult {
  * to the critic's params is second order (exact for conv critics too once core's
  * `installGradientFixes()` has run). The norm is core's `safeNorm` (√(Σg² + 1e-12)), whose
  * gradient is finite where ∇ₓ̂D = 0.
+ *
+ * The norms are taken per row of the critic's score. A PacGAN critic (Lin et al. 2018,
+ * arXiv:1712.04086) scores packs of m consecutive samples, giving batch/m rows: the penalty is
+ * then on ‖∇_P̂ D(P̂)‖₂, the gradient with respect to the packed input P̂ = [x̂_{i·m}, …,
+ * x̂_{i·m+m−1}] (the interpolates are packed inside the critic), as in the PacGAN-with-GP of
+ * CTGAN (Xu et al. 2019, arXiv:1907.00503); draw ε once per pack for points on the lines
+ * between packed real and packed fake samples ({@link interpolationCoefficients}).
  */
 export function gradientPenalty(
   d: Discriminator,
@@ -46,6 +56,7 @@ export function gradientPenalty(
 ): GradientPenaltyResult {
   return tf.tidy(() => {
     const xHat = interpolates(real, fake, epsilon);
+    let rows = xHat.shape[0];
     const scoreSum = (x: tf.Tensor): tf.Scalar => {
       const out = d.forward(x, {
         training: true,
@@ -54,15 +65,13 @@ export function gradientPenalty(
         cond: inputs.cond,
         rng: inputs.rng,
       });
+      rows = out.score.shape[0];
       return tf.sum(out.score) as tf.Scalar;
     };
-    // Each score depends only on its own sample (no batch norm), so the gradient of the summed
-    // scores holds every per-sample gradient ∇ₓ̂ᵢ D(x̂ᵢ).
+    // Each score depends only on its own sample, or its own pack of consecutive samples (no batch
+    // norm), so the gradient of the summed scores holds every per-score gradient, one row each.
     const grad = tf.grad(scoreSum)(xHat);
-    const axes = grad.shape.map((_, i) => i).slice(1);
-    const norms = (
-      axes.length > 0 ? safeNorm(grad, axes) : safeNorm(tf.expandDims(grad, 1), 1)
-    ) as tf.Tensor1D;
+    const norms = safeNorm(tf.reshape(grad, [rows, -1]), 1) as tf.Tensor1D;
     const excess = tf.sub(norms, 1);
     const penalty = tf.mean(tf.square(inputs.oneSided ? tf.relu(excess) : excess)) as tf.Scalar;
     return { penalty, norms };

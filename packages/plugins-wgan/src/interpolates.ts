@@ -17,7 +17,17 @@ export function interpolates(real: tf.Tensor, fake: tf.Tensor, epsilon: tf.Tenso
   });
 }
 
-/** One interpolation coefficient ε ~ U[0, 1] per sample, drawn from `rng` (`[batch]`). */
-export function interpolationCoefficients(rng: Rng, batch: number): tf.Tensor {
-  return rng.uniformTensor([batch], 0, 1);
+/**
+ * One interpolation coefficient ε ~ U[0, 1] per sample, drawn from `rng` (`[batch]`). With
+ * `packing` m > 1 (a PacGAN critic scoring packs of m consecutive samples, Lin et al. 2018,
+ * arXiv:1712.04086), one ε per pack is drawn and repeated over its m samples, so each packed
+ * interpolate lies on the line between a packed real and a packed fake sample:
+ * ε = [ε₀ (m times), ε₁ (m times), …].
+ */
+export function interpolationCoefficients(rng: Rng, batch: number, packing = 1): tf.Tensor {
+  if (packing === 1) return rng.uniformTensor([batch], 0, 1);
+  return tf.tidy(() => {
+    const perPack = rng.uniformTensor([batch / packing, 1], 0, 1);
+    return tf.reshape(tf.tile(perPack, [1, packing]), [batch]);
+  });
 }

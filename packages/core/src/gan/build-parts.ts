@@ -27,12 +27,14 @@ export function buildContext(
   streams: RngStreams,
   latentDim: number,
   data: { sampleShape: readonly number[]; numClasses?: number },
+  batchSize?: number,
 ): BuildContext {
   return nestedContext(registry, {
     rng: streams.init,
     latentDim,
     sampleShape: data.sampleShape,
     numClasses: data.numClasses,
+    batchSize,
   });
 }
 

@@ -51,7 +51,7 @@ export async function createGan(config: GanConfig, options: CreateGanOptions = {
     backend = await selectBackend(resolved.backend as BackendName, { log: options.log });
   const streams = createRngStreams(resolved.seed);
   const data = options.data ?? buildData(registry, streams, resolved);
-  const ctx = buildContext(registry, streams, resolved.latentDim, data);
+  const ctx = buildContext(registry, streams, resolved.latentDim, data, resolved.batchSize);
   const generator = buildComponent(registry, 'generator', resolved.generator, 'generator', ctx);
   const discriminator = buildComponent(
     registry,

@@ -73,6 +73,7 @@ describe('ComponentRegistry', () => {
       'discriminator.kind',
       'npm i @ganforge/plugin-minibatch and add minibatchPlugin()',
     ],
+    ['discriminator', 'pacgan', 'discriminator.kind', 'npm i @ganforge/plugin-pacgan and add pacganPlugin()'],
     ['generator', 'conditional', 'generator.kind', 'npm i @ganforge/plugin-cgan and add cganPlugin()'],
     ['trainer', 'default', 'trainer.kind', 'It is built into @ganforge/core'],
     ['regularizer', 'r2', 'regularizers[0].kind', 'Did you mean "r1"?'],

@@ -61,6 +61,13 @@ export interface BuildContext {
   /** Number of classes of labelled data. */
   numClasses?: number;
   /**
+   * The run's `batchSize` (samples per real and per fake batch the trainer scores), where known
+   * when the component is built (absent for a generator loaded alone). A discriminator that
+   * needs batches of a certain form checks it here, so the config error comes before training:
+   * PacGAN's `pacgan` wrapper needs a multiple of its packing m.
+   */
+  batchSize?: number;
+  /**
    * Builds a nested component block (wrappers such as `spectral-norm` build their inner net).
    * `overrides` replace this context's values for that block and everything it builds in turn:
    * a wrapper that widens its inner net's input (the `conditional` wrapper concatenating labels

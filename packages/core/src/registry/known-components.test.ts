@@ -30,6 +30,7 @@ describe('KNOWN_COMPONENTS (DESIGN.md component-name table)', () => {
     ['trainer', ['default'], '@ganforge/core'],
     ['trainer', ['unrolled'], '@ganforge/plugin-unrolled'],
     ['discriminator', ['minibatch-discrimination', 'minibatch-stddev'], '@ganforge/plugin-minibatch'],
+    ['discriminator', ['pacgan'], '@ganforge/plugin-pacgan'],
     [
       'data',
       ['ring', 'grid', 'spiral', 'mixture-1d', 'mnist', 'idx', 'csv', 'windows', 'image-folder'],

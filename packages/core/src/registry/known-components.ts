@@ -39,6 +39,7 @@ export const KNOWN_COMPONENTS: Readonly<Record<ComponentKind, Readonly<Record<st
     ebgan: '@ganforge/plugin-ebgan',
     'minibatch-discrimination': '@ganforge/plugin-minibatch',
     'minibatch-stddev': '@ganforge/plugin-minibatch',
+    pacgan: '@ganforge/plugin-pacgan',
   },
   optimizer: {
     adam: '@ganforge/core',

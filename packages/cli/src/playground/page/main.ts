@@ -109,8 +109,7 @@ function snapshot(g: Gan): { points: object[]; surface: object[]; samples: numbe
     for (let i = 0; i < GRID; i++)
       for (let j = 0; j < GRID; j++)
         lattice.push([-lim + ((i + 0.5) * 2 * lim) / GRID, -lim + ((j + 0.5) * 2 * lim) / GRID]);
-    const out = g.discriminator.forward(tf.tensor2d(lattice), { training: false });
-    const d = Array.from(out.score.dataSync());
+    const d = surfaceScores(g, tf.tensor2d(lattice));
     return {
       samples: fake,
       points: [
@@ -120,6 +119,19 @@ function snapshot(g: Gan): { points: object[]; surface: object[]; samples: numbe
       surface: lattice.map(([x, y], k) => ({ x, y, d: d[k] })),
     };
   });
+}
+
+/**
+ * D's score at each point. A discriminator that scores packs of m samples (PacGAN) gives one
+ * score per m points: each point is then scored as a pack of m copies of itself.
+ */
+function surfaceScores(g: Gan, points: tf.Tensor2D): number[] {
+  const n = points.shape[0];
+  const score = g.discriminator.forward(points, { training: false }).score;
+  if (score.shape[0] === n) return Array.from(score.dataSync());
+  const m = n / score.shape[0];
+  const packs = tf.reshape(tf.tile(points, [1, m]), [n * m, 2]);
+  return Array.from(g.discriminator.forward(packs, { training: false }).score.dataSync());
 }
 
 async function draw(g: Gan): Promise<void> {
