@@ -12,6 +12,8 @@ framework:
   then one generator update on fresh noise (batch rows each);
 - non-saturating: BCE on logits, D loss = mean BCE(real, 1) + mean BCE(fake, 0),
   G loss = mean softplus(−D(G(z)));
+- `--packing m` (PacGAN, Lin et al. 2018): D scores packs of m consecutive samples
+  concatenated ([n, 2] → [n/m, 2m]), as @ganforge/plugin-pacgan's `pacgan` wrapper does;
 - wgan-gp: critic loss = mean D(fake) − mean D(real) + λ·mean((‖∇D(x̂)‖₂ − 1)²),
   x̂ = ε·x + (1 − ε)·G(z), ε ~ U[0, 1] per sample; G loss = −mean D(G(z)).
 - Adam with ε = 1e-8 (PyTorch's default, GANForge's too).
@@ -64,6 +66,17 @@ def mlp(sizes):
     return nn.Sequential(*layers)
 
 
+class Packed(nn.Module):
+    """PacGAN: the inner D scores packs of m consecutive samples, [n, d] → [n/m, m·d]."""
+
+    def __init__(self, inner, m):
+        super().__init__()
+        self.inner, self.m = inner, m
+
+    def forward(self, x):
+        return self.inner(x.reshape(x.shape[0] // self.m, -1))
+
+
 def discriminator_loss(variant, d, real, fake, gp_lambda, eps):
     if variant == "non-saturating":
         bce = nn.functional.binary_cross_entropy_with_logits
@@ -88,7 +101,9 @@ def train(a):
     gen = torch.Generator().manual_seed(10_000 + a.seed)
     hidden = [int(h) for h in a.hidden.split(",")]
     g = mlp([a.latent, *hidden, 2])
-    d = mlp([2, *hidden, 1])
+    d = mlp([2 * a.packing, *hidden, 1])
+    if a.packing > 1:
+        d = Packed(d, a.packing)
     og = torch.optim.Adam(g.parameters(), lr=a.lr, betas=(a.beta1, a.beta2), eps=1e-8)
     od = torch.optim.Adam(d.parameters(), lr=a.lr, betas=(a.beta1, a.beta2), eps=1e-8)
     draw = sampler(a.dataset, gen)
@@ -181,6 +196,7 @@ def main():
     p.add_argument("--beta2", type=float, default=0.999)
     p.add_argument("--d-steps", type=int, default=1)
     p.add_argument("--gp-lambda", type=float, default=0.1)
+    p.add_argument("--packing", type=int, default=1, help="PacGAN packing m (1: no packing)")
     p.add_argument("--samples", type=int, default=2500)
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--fixture", help="write the one-step fixture to this path instead of training")

@@ -84,6 +84,7 @@ export const VARIANTS: Record<string, Variant> = {
     steps: 10_000,
     batchSize: 512,
     describe: 'NS loss, PacGAN4 (D on 4 packed samples, body 8→128→128→1), Adam 1e-3 β 0.5',
+    twin: ['--variant', 'non-saturating', '--packing', '4', '--lr', '1e-3', '--beta1', '0.5', '--beta2', '0.999'],
   },
   ebgan: {
     plugins: () => [ebganPlugin()],
