@@ -32,7 +32,13 @@ export function conv2d(options: Conv2dOptions): Layer {
   return {
     kind: 'conv2d',
     init: (rng) => {
-      const kernel = initKernel(rng, [k, k, inChannels, filters], k * k * inChannels, k * k * filters, scheme);
+      const kernel = initKernel(
+        rng,
+        [k, k, inChannels, filters],
+        k * k * inChannels,
+        k * k * filters,
+        scheme,
+      );
       const bias = useBias ? { bias: initBias(rng, filters, k * k * inChannels, scheme) } : {};
       return { params: { kernel, ...bias }, state: {} };
     },

@@ -22,7 +22,10 @@ export function dense(inputs: number, units: number, options: DenseOptions = {})
     kind: 'dense',
     init: (rng) => {
       const kernel = initKernel(rng, [inputs, units], inputs, units, scheme);
-      return { params: { kernel, ...(useBias ? { bias: initBias(rng, units, inputs, scheme) } : {}) }, state: {} };
+      return {
+        params: { kernel, ...(useBias ? { bias: initBias(rng, units, inputs, scheme) } : {}) },
+        state: {},
+      };
     },
     apply: (params, state, x) =>
       tf.tidy(() => {

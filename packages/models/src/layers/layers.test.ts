@@ -97,7 +97,9 @@ describe('fan-in-uniform (PyTorch nn.Linear / nn.Conv2d default)', () => {
 
   it('other schemes keep zero biases; conv2d uses k²·in, conv2dTranspose k²·filters as fan_in', () => {
     expect(Array.from(take(initBias(new Rng(1), 4, 9, 'glorot-uniform')))).toEqual([0, 0, 0, 0]);
-    const conv = conv2d({ inChannels: 3, filters: 64, kernelSize: 4, init: 'fan-in-uniform' }).init(new Rng(2));
+    const conv = conv2d({ inChannels: 3, filters: 64, kernelSize: 4, init: 'fan-in-uniform' }).init(
+      new Rng(2),
+    );
     const convKernel = absMax(take(conv.params.kernel));
     expect(convKernel).toBeLessThanOrEqual(1 / Math.sqrt(48));
     expect(convKernel).toBeGreaterThan(0.98 / Math.sqrt(48));
