@@ -48,8 +48,9 @@ export function conv2dTranspose(options: Conv2dTransposeOptions): Layer {
       // `fan-in-uniform` bounds kernel and bias by 1/√(k²·filters), as there.
       const fanIn = scheme === 'fan-in-uniform' ? k * k * filters : k * k * inChannels;
       const kernel = initKernel(rng, [k, k, filters, inChannels], fanIn, k * k * filters, scheme);
-      const bias = useBias ? { bias: initBias(rng, filters, fanIn, scheme) } : {};
-      return { params: { kernel, ...bias }, state: {} };
+      const params: Record<string, tf.Tensor> = { kernel };
+      if (useBias) params.bias = initBias(rng, filters, fanIn, scheme);
+      return { params, state: {} };
     },
     apply: (params, state, x) =>
       tf.tidy(() => {

@@ -39,8 +39,9 @@ export function conv2d(options: Conv2dOptions): Layer {
         k * k * filters,
         scheme,
       );
-      const bias = useBias ? { bias: initBias(rng, filters, k * k * inChannels, scheme) } : {};
-      return { params: { kernel, ...bias }, state: {} };
+      const params: Record<string, tf.Tensor> = { kernel };
+      if (useBias) params.bias = initBias(rng, filters, k * k * inChannels, scheme);
+      return { params, state: {} };
     },
     apply: (params, state, x) =>
       tf.tidy(() => {
