@@ -1,6 +1,7 @@
 /**
- * @ganforge/metrics: sample-quality metrics for GANForge: PacGAN mode coverage, unbiased MMD², and
- * the Inception-style score and Fréchet distance under a small MNIST classifier shipped with the
+ * @ganforge/metrics: sample-quality metrics for GANForge: PacGAN mode coverage, unbiased MMD² (median
+ * heuristic and multi-scale), improved precision/recall, density/coverage, the classifier two-sample
+ * test, and the Inception-style score and Fréchet distance under a small MNIST classifier shipped with the
  * package. Browser-safe: the classifier's weights are read with `fetch` (or, for `file:` URLs in
  * Node, a dynamically imported `node:fs`).
  * @packageDocumentation
@@ -22,6 +23,47 @@ export { mmd2, mmd2FromKernel, mmdPermutationTest } from './mmd/mmd.js';
 export type { MmdOptions, MmdResult, MmdTestResult } from './mmd/mmd.js';
 export { mmdMetric, mmdOptionsSchema, mmdComponent } from './mmd/mmd-metric.js';
 export type { MmdMetricOptions } from './mmd/mmd-metric.js';
+export { permutationTestFromKernel } from './mmd/mmd.js';
+export type { PermutationNull } from './mmd/mmd.js';
+export {
+  MULTI_SCALE_FACTORS,
+  multiScaleKernelMatrix,
+  mmd2MultiScale,
+  mmdMultiScalePermutationTest,
+} from './mmd/multi-scale.js';
+export type { MultiScaleMmdOptions, MultiScaleMmdResult, MultiScaleMmdTestResult } from './mmd/multi-scale.js';
+export { mmdMultiScaleMetric, mmdMultiScaleOptionsSchema, mmdMultiScaleComponent } from './mmd/mmd-multi-scale-metric.js';
+export type { MmdMultiScaleMetricOptions } from './mmd/mmd-multi-scale-metric.js';
+export { toFeatureMatrix } from './features/feature-matrix.js';
+export type { FeatureMatrix, FeatureInput } from './features/feature-matrix.js';
+export { FEATURE_SPACES, resolveFeatureSpace } from './features/feature-space.js';
+export type { FeatureSpace } from './features/feature-space.js';
+export { standardizeByReference } from './features/standardize.js';
+export { sequenceEmbedding } from './features/sequence-embedding.js';
+export { embedSamples } from './features/embed-samples.js';
+export type { EmbeddedSamples } from './features/embed-samples.js';
+export { referenceSamples } from './features/reference-samples.js';
+export type { ReferenceSplit } from './features/reference-samples.js';
+export { kNearestRadiiExact, kNearestRadiiBatched } from './knn/knn-radii.js';
+export { manifoldStatisticsExact, manifoldStatisticsBatched } from './knn/manifold-statistics.js';
+export type { ManifoldStatistics, KnnOptions, KnnBatchedOptions } from './knn/manifold-statistics.js';
+export { precisionRecall, precisionRecallBatched } from './knn/precision-recall.js';
+export type { PrecisionRecall } from './knn/precision-recall.js';
+export { densityCoverage, densityCoverageBatched } from './knn/density-coverage.js';
+export type { DensityCoverage } from './knn/density-coverage.js';
+export {
+  precisionRecallMetric,
+  precisionRecallComponent,
+  densityCoverageMetric,
+  densityCoverageComponent,
+  knnMetricOptionsSchema,
+} from './knn/knn-metrics.js';
+export type { KnnMetricOptions } from './knn/knn-metrics.js';
+export { binomialUpperTail } from './c2st/binomial-tail.js';
+export { classifierTwoSampleTest } from './c2st/classifier-two-sample-test.js';
+export type { C2stOptions, C2stResult } from './c2st/classifier-two-sample-test.js';
+export { c2stMetric, c2stOptionsSchema, c2stComponent } from './c2st/c2st-metric.js';
+export type { C2stMetricOptions } from './c2st/c2st-metric.js';
 export {
   MNIST_CLASSIFIER_SHAPES,
   MNIST_FEATURE_SIZE,

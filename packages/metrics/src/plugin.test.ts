@@ -20,10 +20,14 @@ describe('metricsPlugin', () => {
     const defs = registered(plugin);
     expect(defs.every((d) => d.kind === 'metric')).toBe(true);
     expect(defs.map((d) => d.name).sort()).toEqual([
+      'c2st',
       'classifier-score',
+      'density-coverage',
       'frechet-distance',
       'mmd',
+      'mmd-multi-scale',
       'mode-coverage',
+      'precision-recall',
     ]);
   });
 });

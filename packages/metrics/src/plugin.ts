@@ -1,12 +1,24 @@
 import { GAN_COMPONENT, type AnyComponentDefinition, type GanPlugin } from '@ganforge/core';
 import { modeCoverageComponent } from './coverage/mode-coverage-metric.js';
+import { c2stComponent } from './c2st/c2st-metric.js';
+import { densityCoverageComponent, precisionRecallComponent } from './knn/knn-metrics.js';
 import { mmdComponent } from './mmd/mmd-metric.js';
+import { mmdMultiScaleComponent } from './mmd/mmd-multi-scale-metric.js';
 import { classifierScoreComponent, frechetDistanceComponent } from './scores/classifier-metrics.js';
 import { METRICS_VERSION } from './version.js';
 
 /** Every metric component of @ganforge/metrics. */
 export function metricsComponents(): AnyComponentDefinition[] {
-  return [modeCoverageComponent, mmdComponent, classifierScoreComponent, frechetDistanceComponent];
+  return [
+    modeCoverageComponent,
+    mmdComponent,
+    mmdMultiScaleComponent,
+    precisionRecallComponent,
+    densityCoverageComponent,
+    c2stComponent,
+    classifierScoreComponent,
+    frechetDistanceComponent,
+  ];
 }
 
 /**

@@ -32,6 +32,13 @@ export type MmdMetricOptions = z.input<typeof mmdOptionsSchema>;
  * a {@link Metric}: reports `mmd2` (unbiased, may be negative) and `bandwidth`; with permutations,
  * also `permutation_std` and `p_value`. Real samples come from a sampler of the run's data drawn
  * from the metric's own stream.
+ *
+ * Blind spots: the median heuristic sets the bandwidth to the typical distance between samples
+ * (the size of the whole support), so defects much smaller than it — samples just outside a
+ * sharp-edged support, a dropped or widened small mode, a shift of a few σ on 2-D mixtures
+ * (TRAPS.md: about half of such defects) — stay within the permutation noise. Use
+ * `mmd-multi-scale` for local defects and `precision-recall` / `density-coverage` to tell
+ * fidelity from diversity.
  */
 export function mmdMetric(options: MmdMetricOptions = {}): Metric {
   const o = mmdOptionsSchema.parse(options);

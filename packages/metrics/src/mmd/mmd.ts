@@ -78,6 +78,48 @@ export interface MmdTestResult extends MmdResult {
   pValue: number;
 }
 
+/** The null distribution of MMD²ᵤ from relabellings of a pooled sample: see {@link permutationTestFromKernel}. */
+export interface PermutationNull {
+  /** MMD²ᵤ of the given labelling. */
+  observed: number;
+  /** Mean of MMD²ᵤ over random relabellings of the pooled sample (≈ 0 under H₀). */
+  mean: number;
+  /** Standard deviation of MMD²ᵤ over the relabellings: the null distribution's scale. */
+  std: number;
+  /** (1 + #{permuted ≥ observed}) / (1 + permutations). */
+  pValue: number;
+}
+
+/**
+ * The permutation test of Gretton et al. 2012 (JMLR 13:723, §8) on a pooled kernel matrix
+ * `[size, size]` whose first `m` rows are the first sample: the pooled sample is relabelled
+ * `permutations` times (shuffles drawn from `rng`, keeping the sizes m and size − m), giving the
+ * null distribution of MMD²ᵤ for any kernel (single or multi-scale).
+ */
+export function permutationTestFromKernel(
+  kernel: Float64Array,
+  size: number,
+  m: number,
+  permutations: number,
+  rng: Rng,
+): PermutationNull {
+  const inX = new Uint8Array(size);
+  inX.fill(1, 0, m);
+  const observed = mmd2FromKernel(kernel, size, inX);
+  const null_: number[] = [];
+  const mask = new Uint8Array(size);
+  for (let t = 0; t < permutations; t++) {
+    const perm = rng.permutation(size);
+    mask.fill(0);
+    for (let i = 0; i < m; i++) mask[perm[i]] = 1;
+    null_.push(mmd2FromKernel(kernel, size, mask));
+  }
+  const mean = null_.reduce((a, b) => a + b, 0) / Math.max(1, null_.length);
+  const variance = null_.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, null_.length - 1);
+  const exceed = null_.filter((v) => v >= observed).length;
+  return { observed, mean, std: Math.sqrt(variance), pValue: (1 + exceed) / (1 + null_.length) };
+}
+
 /**
  * The permutation test of Gretton et al. 2012 (JMLR 13:723, §8): the pooled sample is relabelled
  * `permutations` times (shuffles drawn from `rng`, keeping the sizes m and n) with the kernel
@@ -89,24 +131,12 @@ export function mmdPermutationTest(
   options: MmdOptions & { permutations: number; rng: Rng },
 ): MmdTestResult {
   const p = prepare(x, y, options);
-  const observed = mmd2FromKernel(p.kernel, p.size, p.inX);
-  const m = x.shape[0];
-  const null_: number[] = [];
-  const mask = new Uint8Array(p.size);
-  for (let t = 0; t < options.permutations; t++) {
-    const perm = options.rng.permutation(p.size);
-    mask.fill(0);
-    for (let i = 0; i < m; i++) mask[perm[i]] = 1;
-    null_.push(mmd2FromKernel(p.kernel, p.size, mask));
-  }
-  const mean = null_.reduce((a, b) => a + b, 0) / Math.max(1, null_.length);
-  const variance = null_.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, null_.length - 1);
-  const exceed = null_.filter((v) => v >= observed).length;
+  const t = permutationTestFromKernel(p.kernel, p.size, x.shape[0], options.permutations, options.rng);
   return {
-    mmd2: observed,
+    mmd2: t.observed,
     bandwidth: p.bandwidth,
-    permutationMean: mean,
-    permutationStd: Math.sqrt(variance),
-    pValue: (1 + exceed) / (1 + null_.length),
+    permutationMean: t.mean,
+    permutationStd: t.std,
+    pValue: t.pValue,
   };
 }
