@@ -31,8 +31,16 @@ export {
   mmd2MultiScale,
   mmdMultiScalePermutationTest,
 } from './mmd/multi-scale.js';
-export type { MultiScaleMmdOptions, MultiScaleMmdResult, MultiScaleMmdTestResult } from './mmd/multi-scale.js';
-export { mmdMultiScaleMetric, mmdMultiScaleOptionsSchema, mmdMultiScaleComponent } from './mmd/mmd-multi-scale-metric.js';
+export type {
+  MultiScaleMmdOptions,
+  MultiScaleMmdResult,
+  MultiScaleMmdTestResult,
+} from './mmd/multi-scale.js';
+export {
+  mmdMultiScaleMetric,
+  mmdMultiScaleOptionsSchema,
+  mmdMultiScaleComponent,
+} from './mmd/mmd-multi-scale-metric.js';
 export type { MmdMultiScaleMetricOptions } from './mmd/mmd-multi-scale-metric.js';
 export { toFeatureMatrix } from './features/feature-matrix.js';
 export type { FeatureMatrix, FeatureInput } from './features/feature-matrix.js';

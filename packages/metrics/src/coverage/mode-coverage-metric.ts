@@ -16,7 +16,12 @@ export function isKnownMixture(data: DataSource | KnownMixture): data is KnownMi
 
 /** zod schema of the `mode-coverage` metric options. */
 export const modeCoverageOptionsSchema = z.strictObject({
-  samples: z.number().int().positive().default(2500).describe('generated samples scored (default 2,500, PacGAN protocol)'),
+  samples: z
+    .number()
+    .int()
+    .positive()
+    .default(2500)
+    .describe('generated samples scored (default 2,500, PacGAN protocol)'),
   modes: z.array(z.array(z.number())).min(1).optional().describe("mode centres (default: the data source's)"),
   sigma: z.number().positive().optional().describe("the mixture's σ (default: the data source's)"),
 });
@@ -34,7 +39,8 @@ export function modeCoverageMetric(options: ModeCoverageOptions = {}): Metric {
   return {
     name: 'mode-coverage',
     compute(ctx) {
-      const mixture = o.modes !== undefined && o.sigma !== undefined ? { modes: o.modes, sigma: o.sigma } : ctx.data;
+      const mixture =
+        o.modes !== undefined && o.sigma !== undefined ? { modes: o.modes, sigma: o.sigma } : ctx.data;
       if (!isKnownMixture(mixture)) {
         throw new ConfigError(
           'mode-coverage needs mode centres and σ: use a mixture data source (ring, grid, spiral, mixture-1d) or set `modes` and `sigma`',

@@ -70,9 +70,20 @@ describe('modeCoverage (PacGAN protocol, BENCHMARKS.md §3)', () => {
 
 describe('the mode-coverage metric', () => {
   it('scores generated samples against the data source’s modes and disposes them', async () => {
-    const data = { sampleShape: [2], modes: ring8, sigma, sampler: () => { throw new Error('unused'); } } as unknown as DataSource;
+    const data = {
+      sampleShape: [2],
+      modes: ring8,
+      sigma,
+      sampler: () => {
+        throw new Error('unused');
+      },
+    } as unknown as DataSource;
     const balanced = pointsOn(new Array(8).fill(10));
-    const ctx: MetricContext = { generate: (n) => tf.tensor2d(balanced.slice(0, 2 * n), [n, 2]), data, rng: new Rng(1) };
+    const ctx: MetricContext = {
+      generate: (n) => tf.tensor2d(balanced.slice(0, 2 * n), [n, 2]),
+      data,
+      rng: new Rng(1),
+    };
     const before = tf.memory().numTensors;
     const values = await modeCoverageMetric({ samples: 80 }).compute(ctx);
     expect(tf.memory().numTensors).toBe(before);
@@ -80,7 +91,12 @@ describe('the mode-coverage metric', () => {
   });
 
   it('needs modes and σ from the data or the options', () => {
-    const data = { sampleShape: [2], sampler: () => { throw new Error('unused'); } } as unknown as DataSource;
+    const data = {
+      sampleShape: [2],
+      sampler: () => {
+        throw new Error('unused');
+      },
+    } as unknown as DataSource;
     const ctx: MetricContext = { generate: (n) => tf.zeros([n, 2]), data, rng: new Rng(1) };
     expect(() => modeCoverageMetric().compute(ctx)).toThrow(/mixture data source/);
     const values = modeCoverageMetric({ samples: 4, modes: [[0, 0]], sigma: 0.1 }).compute(ctx);

@@ -27,14 +27,22 @@ export interface ModeCoverage {
  * @param modes the K mode centres, each of length d
  * @param sigma the mixture's per-coordinate standard deviation
  */
-export function modeCoverage(samples: ArrayLike<number>, modes: readonly (readonly number[])[], sigma: number): ModeCoverage {
+export function modeCoverage(
+  samples: ArrayLike<number>,
+  modes: readonly (readonly number[])[],
+  sigma: number,
+): ModeCoverage {
   const k = modes.length;
   if (k === 0) throw new ConfigError('mode coverage needs at least one mode centre', 'modes');
   const d = modes[0].length;
-  if (d === 0 || modes.some((m) => m.length !== d)) throw new ConfigError('every mode centre must have one dimension > 0', 'modes');
+  if (d === 0 || modes.some((m) => m.length !== d))
+    throw new ConfigError('every mode centre must have one dimension > 0', 'modes');
   if (!(sigma > 0)) throw new ConfigError(`sigma must be > 0, got ${sigma}`, 'sigma');
   if (samples.length % d !== 0) {
-    throw new ConfigError(`${samples.length} values are not a whole number of ${d}-dimensional samples`, 'samples');
+    throw new ConfigError(
+      `${samples.length} values are not a whole number of ${d}-dimensional samples`,
+      'samples',
+    );
   }
   const n = samples.length / d;
   const threshold2 = 9 * sigma * sigma;
