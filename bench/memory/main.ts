@@ -31,7 +31,7 @@ const rss = () => {
 
 await selectBackend(backend as 'wasm');
 
-const mlp = { kind: 'mlp', hidden: [64, 64], activation: 'relu' } as const;
+const mlp = { kind: 'mlp' as const, hidden: [64, 64], activation: 'relu' as const };
 const base: GanConfig = {
   seed: 1,
   backend,

@@ -4,14 +4,17 @@
 //   npm run bench:mixtures -- [--variants non-saturating,wgan-gp,unrolled,minibatch,ebgan,pacgan]
 //     [--seeds 5] [--first-seed 1] [--steps N (default: the variant's)] [--backend wasm-native]
 //     [--datasets ring,grid] [--no-twin] [--out FILE (default bench/results/mixtures/DATE-BACKEND-VARIANTS.jsonl)]
+//     [--batch N] [--fields JSON (merged over the variant's fields)] [--label TEXT (appended to the
+//     row's setting)]: experiments off the committed settings; they keep no sample files.
 // Every run appends one JSON line to the results file; seed 1's samples go to
 // bench/results/mixtures/samples/ for the plots. `npm run bench:render` makes the docs' tables.
 import { createGan, selectBackend, type GanConfig } from '@ganforge/core';
-import { dataPlugin, gridModes, ringModes } from '@ganforge/data';
+import { dataPlugin } from '@ganforge/data';
 import { lossesPlugin } from '@ganforge/losses';
-import { modeCoverage } from '@ganforge/metrics';
+import { manifoldStatisticsBatched, modeCoverage } from '@ganforge/metrics';
 import { modelsPlugin } from '@ganforge/models';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { MIXTURES, reference } from './reference.js';
 import { runTwin, twinAvailable } from './twin.js';
 import { VARIANTS } from './variants.js';
 
@@ -34,10 +37,14 @@ const resultsDir = new URL('../results/mixtures/', import.meta.url);
 const samplesDir = new URL('samples/', resultsDir);
 const out = arg('out', new URL(`${date}-${backend}-${variants.join('-')}.jsonl`, resultsDir).pathname);
 const withTwin = !process.argv.includes('--no-twin');
+const batchArg = arg('batch', '');
+const fieldsArg = JSON.parse(arg('fields', '{}')) as Partial<GanConfig>;
+const label = arg('label', '');
+const experiment = batchArg !== '' || Object.keys(fieldsArg).length > 0 || label !== '';
 
 const DATA = {
-  ring: { block: { kind: 'ring' }, modes: ringModes(8, 1), sigma: 0.01 },
-  grid: { block: { kind: 'grid' }, modes: gridModes(5, 2), sigma: 0.05 },
+  ring: { block: { kind: 'ring' }, ...MIXTURES.ring },
+  grid: { block: { kind: 'grid' }, ...MIXTURES.grid },
 } as const;
 const NETS = 'G 2→128→128→2 ReLU, latent 2';
 
@@ -57,17 +64,21 @@ function config(variant: string, dataset: keyof typeof DATA, seed: number, steps
     data: DATA[dataset].block as GanConfig['data'],
     generator: { kind: 'mlp', hidden: [128, 128], activation: 'relu', outputActivation: 'linear' },
     latentDim: 2,
-    batchSize: v.batchSize,
+    batchSize: batchArg ? Number(batchArg) : v.batchSize,
     steps,
     ...v.fields,
-  };
+    ...fieldsArg,
+  } as GanConfig;
 }
 
-/** Scores 2,500 samples; keeps seed 1's for the plots. */
+/**
+ * Scores 2,500 samples: modes, high-quality share and reverse KL (PacGAN protocol), and the k-NN
+ * manifold statistics (k 5) against {@link reference}; keeps seed 1's samples for the plots.
+ */
 function score(samples: Float32Array | number[], key: Record<string, unknown>, dataset: keyof typeof DATA) {
   const { modes, sigma } = DATA[dataset];
   const c = modeCoverage(samples, modes, sigma);
-  if (key.seed === 1) {
+  if (key.seed === 1 && !experiment) {
     const name = `${key.impl}-${key.variant}-${dataset}-${key.steps}-seed1.json`;
     const body = {
       ...key,
@@ -79,10 +90,15 @@ function score(samples: Float32Array | number[], key: Record<string, unknown>, d
     };
     writeFileSync(new URL(name, samplesDir), `${JSON.stringify(body)}\n`);
   }
+  const knn = manifoldStatisticsBatched(reference(dataset), { values: samples, dim: 2 });
   return {
     modes: c.modes,
     hq: +(100 * c.highQuality).toFixed(2),
     rkl: Number.isFinite(c.reverseKl) ? +c.reverseKl.toFixed(4) : null,
+    precision: +knn.precision.toFixed(4),
+    recall: +knn.recall.toFixed(4),
+    density: +knn.density.toFixed(4),
+    coverage: +knn.coverage.toFixed(4),
   };
 }
 
@@ -96,8 +112,8 @@ for (const variant of variants) {
     bench: 'mixtures',
     variant,
     steps,
-    batch: v.batchSize,
-    setting: v.describe,
+    batch: batchArg ? Number(batchArg) : v.batchSize,
+    setting: label ? `${v.describe}; ${label}` : v.describe,
     nets: NETS,
     date,
   };
@@ -116,8 +132,8 @@ for (const variant of variants) {
       gan.dispose();
       const seconds = +((performance.now() - started) / 1000).toFixed(1);
       emit({ ...common, kind: 'run', impl: 'ganforge', dataset, seed, backend, ...row, seconds });
-      if (twinOk && v.twin) {
-        const t = runTwin(v.twin, { dataset, seed, steps, batch: v.batchSize });
+      if (twinOk && v.twin && Object.keys(fieldsArg).length === 0) {
+        const t = runTwin(v.twin, { dataset, seed, steps, batch: common.batch });
         const key = { impl: 'pytorch', variant, steps, seed, backend: t.backend };
         emit({
           ...common,

@@ -58,14 +58,14 @@ export function handLoop(batch = 64, latent = 64) {
           return tf.add(dReal, dFake) as tf.Scalar;
         }, vars(d));
         const dNorm = norm(dg.grads);
-        optD.applyGradients(dg.grads);
+        optD.applyGradients(dg.grads as Record<string, tf.Variable>);
         const z2 = tf.randomNormal([batch, latent]);
         const gg = tf.variableGrads(() => {
           const sf = apply(d, apply(g, z2, tf.tanh), (t) => t);
           return tf.mean(tf.softplus(tf.neg(sf))) as tf.Scalar;
         }, vars(g));
         const gNorm = norm(gg.grads);
-        optG.applyGradients(gg.grads);
+        optG.applyGradients(gg.grads as Record<string, tf.Variable>);
         return tf.stack([gg.value, dg.value, dReal, dFake, accReal, accFake, dNorm, gNorm]);
       });
       const values = Array.from(packed.dataSync());

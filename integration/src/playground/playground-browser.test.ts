@@ -31,7 +31,9 @@ describe.skipIf(!existsSync(CHROMIUM))('ganforge playground in Debian chromium',
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(server.url);
       await page.waitForSelector('#status[data-ready="true"]', { timeout: 60_000 });
-      const ready = (await page.evaluate(() => window.__playground)) as State;
+      const ready = (await page.evaluate(
+        () => (window as unknown as { __playground: State }).__playground,
+      )) as State;
       expect(ready.backend).toBe('wasm');
       // Choices come from the installed plugins' registry, each validated as a config.
       expect(ready.choices?.loss).toEqual(expect.arrayContaining(['non-saturating', 'wasserstein', 'ebgan']));
@@ -39,10 +41,16 @@ describe.skipIf(!existsSync(CHROMIUM))('ganforge playground in Debian chromium',
       expect(ready.choices?.preset).toContain('wgan-gp');
       expect(ready.choices?.discriminator).toContain('minibatch-discrimination');
       await page.click('#start');
-      await page.waitForFunction(() => (window.__playground?.step ?? 0) >= 200, undefined, {
-        timeout: 60_000,
-      });
-      const s = (await page.evaluate(() => window.__playground)) as State;
+      await page.waitForFunction(
+        () => ((window as unknown as { __playground?: State }).__playground?.step ?? 0) >= 200,
+        undefined,
+        {
+          timeout: 60_000,
+        },
+      );
+      const s = (await page.evaluate(
+        () => (window as unknown as { __playground: State }).__playground,
+      )) as State;
       expect(s.error).toBeUndefined();
       expect(s.firstSamples).toHaveLength(500);
       const moved =
@@ -65,9 +73,3 @@ describe.skipIf(!existsSync(CHROMIUM))('ganforge playground in Debian chromium',
     }
   });
 });
-
-declare global {
-  interface Window {
-    __playground: State;
-  }
-}

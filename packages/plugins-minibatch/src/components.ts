@@ -27,9 +27,23 @@ export const minibatchDiscriminationOptionsSchema = z.strictObject({
     .describe('dimension C of each kernel (default 5, as in the paper)'),
   excludeSelf: z
     .boolean()
-    .default(false)
+    .default(true)
     .describe(
-      'leave the term j = i (always 1) out of o(x_i)_b = Σ_j c_b(x_i, x_j) (default false, as in the paper)',
+      "leave the term j = i (always 1) out of o(x_i)_b = Σ_j c_b(x_i, x_j) (default true, as Salimans et al.'s code does)",
+    ),
+  average: z
+    .boolean()
+    .default(true)
+    .describe(
+      "divide o(x_i)_b by its number of terms (n − 1), so it lies in (0, 1] whatever the batch size (default true, as the authors' ImageNet code does; false: the raw sum in (0, n])",
+    ),
+  groupSize: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe(
+      'compare each sample with the other samples of its group of groupSize consecutive rows only (default: the whole batch); cuts the pairwise work from n² to n·groupSize',
     ),
   initStd: z
     .number()

@@ -61,7 +61,8 @@ describe('minibatchPlugin', () => {
       body: { kind: 'mlp' },
       B: 100,
       C: 5,
-      excludeSelf: false,
+      excludeSelf: true,
+      average: true,
       initStd: 0.05,
     });
     expect(stddev.options.parse({ body: { kind: 'mlp', hidden: [4] } })).toEqual({

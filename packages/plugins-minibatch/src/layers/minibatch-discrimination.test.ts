@@ -62,58 +62,81 @@ describe('minibatchDiscrimination', () => {
     ]);
     // Kernel 0: M_0 = [1, 0], M_1 = [0, 2], M_2 = [1, 2] → L1: d01 = 1 + 2 = 3, d02 = 0 + 2 = 2, d12 = 1 + 0 = 1.
     // Kernel 1: M_0 = [0.5, 0], M_1 = [0.5, 0], M_2 = [1, 0] → d01 = 0, d02 = 0.5, d12 = 0.5.
-    const expected = [
+    // The paper's sum over every j (self term included).
+    const sums = [
       [1 + e(-3) + e(-2), 1 + e(-0) + e(-0.5)],
       [e(-3) + 1 + e(-1), e(-0) + 1 + e(-0.5)],
       [e(-2) + e(-1) + 1, e(-0.5) + e(-0.5) + 1],
     ];
     const o = minibatchDiscrimination(f, T);
     expect(o.shape).toEqual([3, 2]);
-    const got = o.arraySync();
-    const without = minibatchDiscrimination(f, T, { excludeSelf: true }).arraySync();
-    for (let i = 0; i < 3; i++)
-      for (let b = 0; b < 2; b++) {
-        expect(got[i][b]).toBeCloseTo(expected[i][b], 6);
-        expect(without[i][b]).toBeCloseTo(expected[i][b] - 1, 6);
-      }
+    const variants = {
+      // Defaults: the mean over the n − 1 = 2 other samples.
+      defaults: { got: o.arraySync(), expected: (v: number) => (v - 1) / 2 },
+      paper: {
+        got: minibatchDiscrimination(f, T, { excludeSelf: false, average: false }).arraySync(),
+        expected: (v: number) => v,
+      },
+      sumWithoutSelf: {
+        got: minibatchDiscrimination(f, T, { average: false }).arraySync(),
+        expected: (v: number) => v - 1,
+      },
+      meanWithSelf: {
+        got: minibatchDiscrimination(f, T, { excludeSelf: false }).arraySync(),
+        expected: (v: number) => v / 3,
+      },
+    };
+    for (const [name, { got, expected }] of Object.entries(variants))
+      for (let i = 0; i < 3; i++)
+        for (let b = 0; b < 2; b++)
+          expect(got[i][b], `${name} [${i}, ${b}]`).toBeCloseTo(expected(sums[i][b]), 6);
+    // Spelled out once: sample 0, kernel 1 sees sample 1 at L1 distance 0 and sample 2 at 0.5.
+    expect(variants.defaults.got[0][1]).toBeCloseTo((1 + e(-0.5)) / 2, 6);
     tf.dispose([f, T, o]);
   });
 
-  it('a batch of identical samples gives the maximal similarity feature: n, or n − 1 without the self term', () => {
+  it('a batch of identical samples gives the maximal feature: 1 (n, or n − 1 without the self term, unaveraged)', () => {
     const rng = new Rng(3, 'test');
     const row = rng.normalArray(6);
     const same = tf.tensor2d(Array.from({ length: 5 }, () => Array.from(row)));
     const T = rng.normalTensor([6, 7, 5]);
-    expect(
-      minibatchDiscrimination(same, T)
-        .dataSync()
-        .every((v) => v === 5),
-    ).toBe(true);
-    expect(
-      minibatchDiscrimination(same, T, { excludeSelf: true })
-        .dataSync()
-        .every((v) => v === 4),
-    ).toBe(true);
-    // Far-apart samples are near the other end: only the self term is left (o ≈ 1).
+    const all = (t: tf.Tensor, v: number) => t.dataSync().every((x) => x === v);
+    expect(all(minibatchDiscrimination(same, T), 1)).toBe(true);
+    expect(all(minibatchDiscrimination(same, T, { excludeSelf: false }), 1)).toBe(true);
+    expect(all(minibatchDiscrimination(same, T, { excludeSelf: false, average: false }), 5)).toBe(true);
+    expect(all(minibatchDiscrimination(same, T, { average: false }), 4)).toBe(true);
+    // Far-apart samples are near the other end: nothing left but the self term (o ≈ 0, or 1 with it
+    // unaveraged).
     const apart = tf.mul(rng.normalTensor([5, 6]), 100);
     const o = minibatchDiscrimination(apart, T).dataSync();
-    expect(Math.max(...o)).toBeLessThan(1 + 1e-6);
-    expect(Math.min(...o)).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...o)).toBeLessThan(1e-6);
+    expect(Math.min(...o)).toBeGreaterThanOrEqual(0);
+    const raw = minibatchDiscrimination(apart, T, { excludeSelf: false, average: false }).dataSync();
+    expect(Math.max(...raw)).toBeLessThan(1 + 1e-6);
+    expect(Math.min(...raw)).toBeGreaterThanOrEqual(1);
   });
 
-  it('its gradient with respect to the features and to T matches finite differences', () => {
+  it('a batch of one sample has no other sample to compare with: o = 0 by default, not NaN', () => {
+    const f = tf.tensor2d([[1, 2]]);
+    const T = tf.ones([2, 3, 2]);
+    expect(Array.from(minibatchDiscrimination(f, T).dataSync())).toEqual([0, 0, 0]);
+    expect(Array.from(minibatchDiscrimination(f, T, { excludeSelf: false }).dataSync())).toEqual([1, 1, 1]);
+  });
+
+  it('its gradient with respect to the features and to T matches finite differences, averaged and raw', () => {
     const { f, T } = awayFromKinks(11, 4, 3, 4, 2);
     const w = new Rng(1, 'weights').normalTensor([4, 4]);
-    const dF = checkGradient((x) => tf.sum(tf.mul(minibatchDiscrimination(x, T), w)) as tf.Scalar, f);
-    const dT = checkGradient(
-      (t) => tf.sum(tf.mul(minibatchDiscrimination(f, t, { excludeSelf: true }), w)) as tf.Scalar,
-      T,
-    );
-    expect(dF.relativeError).toBeLessThan(5e-3);
-    expect(dT.relativeError).toBeLessThan(5e-3);
-    // The gradients are not trivially zero.
-    expect(Math.max(...dF.numeric.map(Math.abs))).toBeGreaterThan(1e-2);
-    expect(Math.max(...dT.numeric.map(Math.abs))).toBeGreaterThan(1e-2);
+    for (const options of [{}, { excludeSelf: false, average: false }]) {
+      const loss = (x: tf.Tensor, t: tf.Tensor) =>
+        tf.sum(tf.mul(minibatchDiscrimination(x, t, options), w)) as tf.Scalar;
+      const dF = checkGradient((x) => loss(x, T), f);
+      const dT = checkGradient((t) => loss(f, t), T);
+      expect(dF.relativeError, JSON.stringify(options)).toBeLessThan(5e-3);
+      expect(dT.relativeError, JSON.stringify(options)).toBeLessThan(5e-3);
+      // The gradients are not trivially zero.
+      expect(Math.max(...dF.numeric.map(Math.abs))).toBeGreaterThan(1e-3);
+      expect(Math.max(...dT.numeric.map(Math.abs))).toBeGreaterThan(1e-3);
+    }
   });
 
   it('its second derivative (an R1-style penalty ‖∇_f Σ w·o‖² differentiated with respect to T) matches finite differences', () => {
@@ -127,6 +150,61 @@ describe('minibatchDiscrimination', () => {
     const check = checkGradient(penalty, T);
     expect(check.relativeError).toBeLessThan(1e-2);
     expect(Math.max(...check.numeric.map(Math.abs))).toBeGreaterThan(1e-2);
+  });
+
+  it('groupSize compares each sample with its own group only: the same as running each group alone, remainder included', () => {
+    const { f, T } = awayFromKinks(13, 7, 3, 4, 2);
+    for (const options of [{}, { excludeSelf: false, average: false }, { average: false }]) {
+      // 7 rows in groups of 3: rows 0–2, 3–5 and the remainder, row 6 alone.
+      const grouped = minibatchDiscrimination(f, T, { ...options, groupSize: 3 });
+      expect(grouped.shape).toEqual([7, 4]);
+      const alone = tf.concat(
+        [
+          [0, 3],
+          [3, 3],
+          [6, 1],
+        ].map(([start, rows]) => minibatchDiscrimination(tf.slice(f, [start!, 0], [rows!, -1]), T, options)),
+        0,
+      );
+      const got = Array.from(grouped.dataSync());
+      const want = Array.from(alone.dataSync());
+      for (let k = 0; k < got.length; k++)
+        expect(got[k], `${JSON.stringify(options)} [${k}]`).toBeCloseTo(want[k]!, 6);
+      // A group differs from the whole batch (the defaults compare with 6 others, not 2).
+      const whole = minibatchDiscrimination(f, T, options).dataSync();
+      expect(Math.abs(whole[0]! - got[0]!)).toBeGreaterThan(1e-4);
+      tf.dispose([grouped, alone]);
+    }
+    // A lone sample has no other sample: the default mean over zero others is 0.
+    const lone = minibatchDiscrimination(f, T, { groupSize: 3 }).arraySync()[6]!;
+    expect(lone).toEqual([0, 0, 0, 0]);
+    // groupSize ≥ n is the whole batch.
+    expect(Array.from(minibatchDiscrimination(f, T, { groupSize: 50 }).dataSync())).toEqual(
+      Array.from(minibatchDiscrimination(f, T).dataSync()),
+    );
+    tf.dispose([f, T]);
+  });
+
+  it('its gradient within groups matches finite differences', () => {
+    const { f, T } = awayFromKinks(14, 6, 3, 3, 2);
+    const w = new Rng(3, 'weights').normalTensor([6, 3]);
+    const loss = (x: tf.Tensor, t: tf.Tensor) =>
+      tf.sum(tf.mul(minibatchDiscrimination(x, t, { groupSize: 4 }), w)) as tf.Scalar;
+    const dF = checkGradient((x) => loss(x, T), f);
+    const dT = checkGradient((t) => loss(f, t), T);
+    expect(dF.relativeError).toBeLessThan(5e-3);
+    expect(dT.relativeError).toBeLessThan(5e-3);
+    expect(Math.max(...dF.numeric.map(Math.abs))).toBeGreaterThan(1e-3);
+  });
+
+  it('refuses a groupSize that is not a positive integer', () => {
+    const f = tf.ones([4, 2]);
+    const T = tf.ones([2, 2, 2]);
+    expect(() => minibatchDiscrimination(f, T, { groupSize: 0 })).toThrow(
+      'groupSize must be a positive integer; got 0',
+    );
+    expect(() => minibatchDiscrimination(f, T, { groupSize: 2.5 })).toThrow(ConfigError);
+    tf.dispose([f, T]);
   });
 
   it('refuses mismatched shapes with a message naming them', () => {

@@ -21,7 +21,8 @@ beforeAll(async () => {
   installGradientFixes();
 });
 
-const mbd = (B = 3, C = 2) => minibatchDiscriminationFeature({ B, C, initStd: 0.5, excludeSelf: false });
+const mbd = (B = 3, C = 2) =>
+  minibatchDiscriminationFeature({ B, C, initStd: 0.5, excludeSelf: true, average: true });
 
 function wrapped(hidden = [8], feature = mbd()): BatchFeatureDiscriminator {
   const body = tinyMlpDiscriminator([2], new Rng(1, 'init'), { hidden, activation: 'tanh' });

@@ -1,4 +1,7 @@
-import { minibatchDiscrimination } from '../layers/minibatch-discrimination.js';
+import {
+  minibatchDiscrimination,
+  type MinibatchDiscriminationLayerOptions,
+} from '../layers/minibatch-discrimination.js';
 import { minibatchStddev } from '../layers/minibatch-stddev.js';
 import type { BatchFeature } from './batch-feature.js';
 
@@ -10,8 +13,12 @@ export interface MinibatchDiscriminationFeatureOptions {
   C: number;
   /** Standard deviation of T's normal initialization (Salimans et al.'s code: 0.05). */
   initStd: number;
-  /** Leave out c_b(x_i, x_i) = 1 from the sum. */
+  /** Leave out c_b(x_i, x_i) = 1 from the sum (see {@link MinibatchDiscriminationLayerOptions}). */
   excludeSelf: boolean;
+  /** Divide the sum by its number of terms (see {@link MinibatchDiscriminationLayerOptions}). */
+  average: boolean;
+  /** Compare within groups of this many rows (see {@link MinibatchDiscriminationLayerOptions}); default the whole batch. */
+  groupSize?: number;
 }
 
 /** Path of T inside the wrapper's params. */
@@ -20,15 +27,18 @@ export const MINIBATCH_T_PATH = 'minibatch/T';
 /**
  * Minibatch discrimination (Salimans et al. 2016, arXiv:1606.03498) as a {@link BatchFeature}:
  * T ∈ R^{A×B×C} at `minibatch/T`, drawn from N(0, initStd²), and B features
- * o(x_i)_b = Σ_j exp(−‖M_{i,b} − M_{j,b}‖_L1) with M_i = f(x_i)·T.
+ * o(x_i)_b = 1/(n − 1) · Σ_{j ≠ i} exp(−‖M_{i,b} − M_{j,b}‖_L1) with M_i = f(x_i)·T (the sum over
+ * every j with `excludeSelf: false`, undivided with `average: false`; see
+ * {@link minibatchDiscrimination}).
  */
 export function minibatchDiscriminationFeature(options: MinibatchDiscriminationFeatureOptions): BatchFeature {
-  const { B, C, initStd, excludeSelf } = options;
+  const { B, C, initStd, excludeSelf, average, groupSize } = options;
   return {
     kind: 'minibatch-discrimination',
     width: B,
     init: (rng, featureDim) => ({ [MINIBATCH_T_PATH]: rng.normalTensor([featureDim, B, C], 0, initStd) }),
-    apply: (params, features) => minibatchDiscrimination(features, params[MINIBATCH_T_PATH], { excludeSelf }),
+    apply: (params, features) =>
+      minibatchDiscrimination(features, params[MINIBATCH_T_PATH], { excludeSelf, average, groupSize }),
   };
 }
 
