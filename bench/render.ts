@@ -1,5 +1,6 @@
 // Renders docs/benchmarks.md's mixtures tables from the committed results, so no figure in them is
-// typed by hand, and a PNG per sample file for the gallery.
+// typed by hand: the runs, and every sample file's mode coverage beside its k-NN precision, recall,
+// density and coverage; and a PNG per sample file for the gallery.
 //   npm run bench:render -- [--check] [--results DIR (default bench/results/mixtures)]
 //     [--docs FILE (default docs/benchmarks.md)] [--images DIR (default images/mixtures beside --docs)]
 // Rewrites only the text between the `BEGIN GENERATED: mixtures` and `END GENERATED: mixtures`
@@ -9,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSection, replaceSection, withoutTablePadding } from './render/docs-section.js';
+import { scoreSampleFile, type FidelityRow } from './render/fidelity.js';
 import { listSampleFiles, loadRuns, readSampleFile } from './render/load.js';
 import { renderMixturesSection, type GalleryPlot } from './render/markdown.js';
 import { isStale, plotSampleFile } from './render/plot.js';
@@ -32,8 +34,12 @@ const hasRuns = (impl: string, variant: string, dataset: string, steps: number) 
   groups.some((g) => g.impl === impl && g.variant === variant && g.dataset === dataset && g.steps === steps);
 
 const plots: GalleryPlot[] = [];
+const fidelity: FidelityRow[] = [];
 for (const path of listSampleFiles(resultsDir)) {
   const file = readSampleFile(path);
+  const scored = scoreSampleFile(file);
+  if (typeof scored === 'string') console.warn(`bench/render: ${shown(path)}: ${scored}: not scored`);
+  else fidelity.push(scored);
   if (!hasRuns(file.impl, file.variant, file.dataset, file.steps)) {
     console.warn(`bench/render: ${shown(path)} has no run lines in ${shown(resultsDir)}: not plotted`);
     continue;
@@ -48,7 +54,7 @@ for (const path of listSampleFiles(resultsDir)) {
   plots.push({ impl, variant, dataset, steps, seed, image });
 }
 
-const body = renderMixturesSection(groups, plots);
+const body = renderMixturesSection(groups, plots, fidelity);
 console.log(body.trim());
 
 const doc = readFileSync(docsFile, 'utf8');

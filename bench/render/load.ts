@@ -20,6 +20,11 @@ export interface RunLine {
   hq: number;
   /** Reverse KL; null when no sample was high quality. */
   rkl: number | null;
+  /** k-NN manifold statistics against bench/mixtures' fixed reference; absent on older lines. */
+  precision?: number;
+  recall?: number;
+  density?: number;
+  coverage?: number;
   seconds: number;
   date: string;
 }
@@ -41,12 +46,17 @@ export interface SampleFile {
 
 const STRING_FIELDS = ['impl', 'variant', 'dataset', 'setting', 'nets', 'backend', 'date'] as const;
 const NUMBER_FIELDS = ['seed', 'steps', 'batch', 'modes', 'hq', 'seconds'] as const;
+/** The k-NN fields of a run line, which lines written before issue #38 lack. */
+export const KNN_FIELDS = ['precision', 'recall', 'density', 'coverage'] as const;
 
 /** The run line `value`, or a message saying which field is missing or of the wrong type. */
 function asRunLine(value: Record<string, unknown>): RunLine | string {
   for (const f of STRING_FIELDS) if (typeof value[f] !== 'string') return `'${f}' is not a string`;
   for (const f of NUMBER_FIELDS) if (typeof value[f] !== 'number') return `'${f}' is not a number`;
   if (value.rkl !== null && typeof value.rkl !== 'number') return `'rkl' is neither a number nor null`;
+  for (const f of KNN_FIELDS) {
+    if (value[f] !== undefined && typeof value[f] !== 'number') return `'${f}' is present but not a number`;
+  }
   return value as unknown as RunLine;
 }
 

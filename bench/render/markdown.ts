@@ -1,5 +1,10 @@
 // Renders the mixtures section of docs/benchmarks.md: the published rows, every group with its
-// PyTorch twin beneath, the settings, and the gallery of sample plots.
+// PyTorch twin beneath, the settings, the fidelity and diversity of the sample files, and the gallery
+// of sample plots.
+import type { FidelityRow } from './fidelity.js';
+import { renderAgreement, renderFidelity } from './fidelity-markdown.js';
+import { formatStat, implName, int, table } from './format.js';
+import { KNN_FIELDS } from './load.js';
 import { PUBLISHED, type PublishedCell } from './published.js';
 import {
   compareDatasets,
@@ -23,24 +28,9 @@ export interface GalleryPlot {
   image: string;
 }
 
-const IMPL_NAMES: Record<string, string> = { ganforge: 'GANForge', pytorch: 'PyTorch' };
-const implName = (impl: string) => IMPL_NAMES[impl] ?? impl;
-const int = (n: number) => n.toLocaleString('en-US');
-
-const table = (header: readonly string[], rows: readonly (readonly string[])[]) =>
-  [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
-
-/** `mean ± sd` with `digits` decimals; the mean alone for one seed. */
-function formatStat(s: Stat, digits: number): string {
-  if (s.n === 0) return '–';
-  const mean = s.mean.toFixed(digits);
-  return Number.isNaN(s.sd) ? mean : `${mean} ± ${s.sd.toFixed(digits)}`;
-}
-
-const formatRkl = (g: Group) =>
-  g.rkl.n > 0 && g.rkl.n < g.runs.length
-    ? `${formatStat(g.rkl, 3)} (${g.rkl.n} seeds)`
-    : formatStat(g.rkl, 3);
+/** `s` to 3 decimals, with "(k seeds)" when only some of `g`'s seeds have a value. */
+const formatPartial = (g: Group, s: Stat) =>
+  s.n > 0 && s.n < g.runs.length ? `${formatStat(s, 3)} (${s.n} seeds)` : formatStat(s, 3);
 
 /** The seed count, with the seeds listed unless they are 1…n. */
 function formatSeeds(g: Group): string {
@@ -59,7 +49,8 @@ function groupRow(g: Group, impl: string, gate: string): string[] {
     formatSeeds(g),
     formatStat(g.modes, 1),
     formatStat(g.hq, 1),
-    formatRkl(g),
+    formatPartial(g, g.rkl),
+    ...KNN_FIELDS.map((f) => formatPartial(g, g.knn[f])),
     g.runs.map((r) => `${r.modes}/${Math.round(r.hq)}`).join(' '),
     gate,
   ];
@@ -106,7 +97,7 @@ export function renderGroups(groups: readonly Group[]): string {
     if (twin) rows.push(groupRow(twin, `${implName(twin.impl)} twin`, ''));
   }
   const header = ['variant', 'impl', 'backend', 'data', 'G steps', 'batch', 'seeds', 'modes', 'HQ %'];
-  return table([...header, 'reverse KL', 'per seed (modes/HQ %)', 'vs twin'], rows);
+  return table([...header, 'reverse KL', ...KNN_FIELDS, 'per seed (modes/HQ %)', 'vs twin'], rows);
 }
 
 /** One line per distinct variant and setting string, with the rows it applies to where a variant has several. */
@@ -161,7 +152,11 @@ export function renderGallery(plots: readonly GalleryPlot[]): string {
 }
 
 /** The whole generated section, between (not including) the markers. */
-export function renderMixturesSection(groups: readonly Group[], plots: readonly GalleryPlot[]): string {
+export function renderMixturesSection(
+  groups: readonly Group[],
+  plots: readonly GalleryPlot[],
+  fidelity: readonly FidelityRow[],
+): string {
   const parts = [
     '<!-- Rendered by bench/render.ts from bench/results/mixtures/*.jsonl: edit those files, then `npm run bench:render`. -->',
     'Published figures (paper tables, not our runs):',
@@ -170,11 +165,23 @@ export function renderMixturesSection(groups: readonly Group[], plots: readonly 
       'the same nets, settings and seeds in PyTorch (`bench/mixtures/torch_mixtures.py`). "vs twin": ✓ when ' +
       "GANForge's mean modes and mean HQ % are each at least the twin's mean minus the twin's sd (issue #31's " +
       'gate), ✗ otherwise, – without a twin. Reverse KL averages the seeds with at least one high-quality sample ' +
-      'where it says "(k seeds)".',
+      'where it says "(k seeds)". Precision, recall, density and coverage are the k-NN manifold statistics ' +
+      '(k 5) against a fixed 2,500-point real sample (`bench/mixtures/reference.ts`), over the seeds whose ' +
+      'run lines carry them ("(k seeds)" where only some do); – for rows run before they were recorded.',
     renderGroups(groups),
     'Settings:',
     renderSettings(groups),
   ];
+  if (fidelity.length > 0) {
+    parts.push(
+      "Fidelity and diversity of seed 1's samples: each sample file scored by mode coverage (modes, HQ %, " +
+        'reverse KL) and by the k-NN manifold statistics (k 5) against the same fixed 2,500-point real ' +
+        'sample per data set (`bench/mixtures/reference.ts`). Precision and density measure fidelity, ' +
+        'recall and coverage diversity.',
+      renderFidelity(fidelity),
+      renderAgreement(fidelity),
+    );
+  }
   if (plots.length > 0) {
     parts.push(
       "Seed 1's 2,500 samples (dots) over the mode centres (crosses; circles: 3σ), per run and data set:",

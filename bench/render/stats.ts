@@ -1,6 +1,6 @@
 // Groups run lines into table rows (mean ± sample sd over seeds), pairs each GANForge group with its
 // same-net PyTorch twin and applies issue #31's gate.
-import type { RunLine } from './load.js';
+import { KNN_FIELDS, type RunLine } from './load.js';
 
 /** Mean and sample standard deviation (n − 1; NaN for one value) of `n` values. */
 export interface Stat {
@@ -28,6 +28,8 @@ export interface Group {
   hq: Stat;
   /** Over the seeds whose reverse KL is not null. */
   rkl: Stat;
+  /** k-NN precision, recall, density and coverage, each over the seeds whose run lines carry it. */
+  knn: Record<(typeof KNN_FIELDS)[number], Stat>;
 }
 
 /** Variants in the order bench/mixtures lists them; others follow by name. */
@@ -35,6 +37,7 @@ const VARIANT_ORDER = ['non-saturating', 'wgan-gp', 'unrolled', 'minibatch', 'pa
 const DATASET_ORDER = ['ring', 'grid'];
 const IMPL_ORDER = ['ganforge', 'pytorch'];
 
+/** Mean and sample sd of `values`. */
 export function meanSd(values: readonly number[]): Stat {
   const n = values.length;
   const mean = values.reduce((a, b) => a + b, 0) / n;
@@ -101,6 +104,9 @@ export function groupRuns(runs: readonly RunLine[]): Group[] {
       modes: meanSd(sorted.map((r) => r.modes)),
       hq: meanSd(sorted.map((r) => r.hq)),
       rkl: meanSd(sorted.flatMap((r) => (r.rkl === null ? [] : [r.rkl]))),
+      knn: Object.fromEntries(
+        KNN_FIELDS.map((f) => [f, meanSd(sorted.flatMap((r) => (r[f] === undefined ? [] : [r[f]])))]),
+      ) as Group['knn'],
     };
   });
   return groups.sort(compareGroups);
