@@ -45,13 +45,15 @@ describe('EBGAN on the ring (mlp G, ebgan D, margin loss, pulling-away)', () => 
       if (l.ebgan_fake_above_margin === 0)
         expect(l.ebgan_margin_term).toBeCloseTo(1 - l.ebgan_fake_energy, 5);
     }
-    // Measured (seed 1): steps 1–10 real 0.491, fake 0.012 (G starts near the origin, which the
-    // fresh autoencoder reconstructs well); steps 101–300 real 0.052, fake 0.113.
+    // Measured (seed 1, fan-in-uniform G and D, the defaults): steps 1–10 real 0.532, fake 0.065
+    // (G starts near the origin, which the fresh autoencoder reconstructs well); steps 101–300 real
+    // 0.377, fake 0.527 (seeds 2, 3: 0.463 → 0.219 / 0.353 and 0.493 → 0.313 / 0.481). With
+    // glorot-uniform D (zero biases) seed 1 gave 0.529 / 0.012 → 0.079 / 0.128.
     const [realStart, fakeStart] = [mean(start, 'ebgan_real_energy'), mean(start, 'ebgan_fake_energy')];
     const [realEnd, fakeEnd] = [mean(trained, 'ebgan_real_energy'), mean(trained, 'ebgan_fake_energy')];
-    expect(fakeStart).toBeLessThan(realStart);
-    expect(realEnd).toBeLessThan(0.75 * fakeEnd);
-    expect(realEnd).toBeLessThan(0.5 * realStart);
+    expect(fakeStart).toBeLessThan(0.5 * realStart);
+    expect(realEnd).toBeLessThan(0.8 * fakeEnd);
+    expect(realEnd).toBeLessThan(0.8 * realStart);
   });
 
   it('no tensor leak with the real models and data (steps 20, 70, 120)', async () => {

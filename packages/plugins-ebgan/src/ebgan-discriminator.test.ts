@@ -132,6 +132,50 @@ describe('ebgan discriminator', () => {
     conv.dispose();
   });
 
+  it('init: mlp defaults to fan-in-uniform (weights and biases U(±1/√fan_in)), conv to dcgan-normal', () => {
+    const absMax = (t: tf.Tensor) => Math.max(...Array.from(t.dataSync()).map(Math.abs));
+    const mlp = ebganDiscriminator({ hidden: [128], codeDim: 8 }, { rng: new Rng(4), sampleShape: [2] });
+    // fan_in 2 for the first encoder layer, 128 for the code layer, 8 for the first decoder layer
+    for (const [key, fanIn] of [
+      ['encoder/layers/0', 2],
+      ['encoder/layers/2', 128],
+      ['decoder/layers/0', 8],
+    ] as const) {
+      const bound = 1 / Math.sqrt(fanIn);
+      for (const part of ['kernel', 'bias']) {
+        const v = absMax(mlp.params[`${key}/${part}`]!);
+        expect(v).toBeLessThanOrEqual(bound);
+        // 8 or more uniform draws reach past 0.6 of the bound with probability ≥ 1 − 0.6⁸ ≈ 98 %
+        expect(v).toBeGreaterThan(0.6 * bound);
+      }
+    }
+    // the default is exactly init 'fan-in-uniform' (same draws from the same stream)
+    const explicit = ebganDiscriminator(
+      { hidden: [128], codeDim: 8, init: 'fan-in-uniform' },
+      { rng: new Rng(4), sampleShape: [2] },
+    );
+    for (const key of Object.keys(mlp.params))
+      expect(Array.from(mlp.params[key]!.dataSync())).toEqual(Array.from(explicit.params[key]!.dataSync()));
+    mlp.dispose();
+    explicit.dispose();
+    const glorot = ebganDiscriminator(
+      { hidden: [128], codeDim: 8, init: 'glorot-uniform' },
+      { rng: new Rng(4), sampleShape: [2] },
+    );
+    expect(absMax(glorot.params['encoder/layers/0/bias']!)).toBe(0);
+    glorot.dispose();
+    const conv = ebganDiscriminator(
+      { body: 'conv', width: 2, codeDim: 5 },
+      { rng: new Rng(1), sampleShape: [16, 16, 1] },
+    );
+    expect(absMax(conv.params['encoder/layers/0/bias']!)).toBe(0);
+    const k = Array.from(conv.params['encoder/layers/5/kernel']!.dataSync());
+    const std = Math.sqrt(k.reduce((s, v) => s + v * v, 0) / k.length);
+    expect(std).toBeGreaterThan(0.015);
+    expect(std).toBeLessThan(0.025);
+    conv.dispose();
+  });
+
   it('the energy gradient matches finite differences (input and a kernel; tanh body)', () => {
     const d = ebganDiscriminator(
       { hidden: [6], codeDim: 3, activation: 'tanh' },

@@ -59,7 +59,9 @@ export const ebganDiscriminatorOptionsSchema = z
       ),
     init: initSchemeSchema
       .optional()
-      .describe('kernel initialization (default glorot-uniform for mlp, dcgan-normal for conv)'),
+      .describe(
+        "weight and bias initialization (default fan-in-uniform for mlp: U(±1/√fan_in), PyTorch's nn.Linear, as @ganforge/models' mlp; dcgan-normal for conv)",
+      ),
   })
   .superRefine((o, ctx) => {
     if (o.body === 'mlp') {
@@ -80,8 +82,10 @@ function size(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
+// fan-in-uniform draws the biases too: with zero biases every first-layer ReLU kink of the
+// encoder passes through the origin (TRAPS.md, Initialization). MEASURED_PLACEHOLDER
 function mlpBody(o: Options, sampleShape: readonly number[]): { encoder: Layer[]; decoder: Layer[] } {
-  const init = o.init ?? 'glorot-uniform';
+  const init = o.init ?? 'fan-in-uniform';
   const hidden = o.hidden ?? [256];
   const act = (): Layer => activationLayer(o.activation, o.leakyReluAlpha);
   const encoder: Layer[] = sampleShape.length === 1 ? [] : [flatten()];
@@ -160,6 +164,11 @@ function convBody(o: Options, sampleShape: readonly number[]): { encoder: Layer[
  * - `conv` (images `[h, w, c]`): n stride-2 convs (k 4, channels width·2ʲ⁻¹) → act → flatten → dense
  *   codeDim → code act = S; then dense → reshape (h/2ⁿ, w/2ⁿ, width·2ⁿ⁻¹) → act → n stride-2
  *   transposed convs (channels halving, the last to c) → output act.
+ *
+ * Initialization (`init`): `mlp` defaults to `fan-in-uniform`, weights and biases from
+ * U(±1/√fan_in) (the `Linear` default of PyTorch and Lua Torch, and @ganforge/models' `mlp`
+ * default); `conv` to `dcgan-normal`, N(0, 0.02²) with zero biases (Radford et al. 2015,
+ * arXiv:1511.06434).
  */
 export function ebganDiscriminator(
   options: EbganDiscriminatorOptions,
