@@ -48,6 +48,11 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
     )
     .exitOverride();
   const json = () => new Option('--json', 'machine-readable output: one JSON object per line on stdout');
+  const rawWeights = () =>
+    new Option(
+      '--raw-weights',
+      "use the generator's raw weights instead of its EMA average (runs with an `ema` block)",
+    );
   const sampleEvery = () =>
     new Option('--sample-every <n>', 'steps between sample pictures (default: about ten a run)').argParser(
       integer('--sample-every', 1),
@@ -126,11 +131,20 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
     )
     .option('--checkpoint <step-or-dir>', 'checkpoint step or folder (default: the last good one)')
     .option('--seed <n>', "seed of the latent noise (default: the run's)", integer('--seed', 0))
+    .addOption(rawWeights())
     .addOption(json())
     .action(
       async (
         dir: string,
-        o: { n: number; out: string; labels?: string; checkpoint?: string; seed?: number; json?: boolean },
+        o: {
+          n: number;
+          out: string;
+          labels?: string;
+          checkpoint?: string;
+          seed?: number;
+          rawWeights?: boolean;
+          json?: boolean;
+        },
       ) => {
         const { sampleCommand } = await import('./commands/sample.js');
         result.exitCode = await sampleCommand(dir, o, await reporterFor(o.json));
@@ -143,11 +157,17 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
     .argument('<run-dir>', 'run folder')
     .option('--checkpoint <step-or-dir>', 'checkpoint step or folder (default: the last good one)')
     .option('--metric <kind...>', "metric kinds to compute instead of the config's (e.g. mode-coverage mmd)")
+    .addOption(rawWeights())
     .addOption(json())
-    .action(async (dir: string, o: { checkpoint?: string; metric?: string[]; json?: boolean }) => {
-      const { evalCommand } = await import('./commands/eval.js');
-      result.exitCode = await evalCommand(dir, o, await reporterFor(o.json));
-    });
+    .action(
+      async (
+        dir: string,
+        o: { checkpoint?: string; metric?: string[]; rawWeights?: boolean; json?: boolean },
+      ) => {
+        const { evalCommand } = await import('./commands/eval.js');
+        result.exitCode = await evalCommand(dir, o, await reporterFor(o.json));
+      },
+    );
 
   program
     .command('monitor')

@@ -89,7 +89,9 @@ export { defaultTrainerComponent, defaultTrainerOptionsSchema } from './trainer/
 export { PackedLogs, snakeCase } from './trainer/packed-logs.js';
 export { globalNorm } from './trainer/tree.js';
 export { Gan, FIXED_NOISE_SIZE } from './gan/gan.js';
-export type { SampleOptions, GanParts } from './gan/gan.js';
+export type { SampleOptions, MetricContextOptions, GeneratorWeights, GanParts } from './gan/gan.js';
+export { emaUpdate, GeneratorEma, EMA_CHECKPOINT_GROUP } from './ema/index.js';
+export type { EmaSettings } from './ema/index.js';
 export { createGan } from './gan/create-gan.js';
 export type { CreateGanOptions } from './gan/create-gan.js';
 export type { CheckpointStore } from './gan/checkpoint-store.js';
@@ -147,9 +149,11 @@ export type { RegisteredComponent } from './registry/index.js';
 export {
   resolveConfig,
   ganConfigSchema,
+  emaSchema,
   CORE_DEFAULTS,
+  CORE_EMA_DEFAULTS,
   CORE_OPTIMIZER_DEFAULTS,
   parseComponentBlock,
 } from './config/index.js';
 export { exportGeneratorFiles, loadGenerator, loadGeneratorFromUrl } from './gan/generator-export.js';
-export type { GeneratorSpec, LoadedGenerator } from './gan/generator-export.js';
+export type { GeneratorSpec, LoadedGenerator, ExportGeneratorOptions } from './gan/generator-export.js';

@@ -7,7 +7,12 @@ import { createGan as createGanBase, type CreateGanOptions } from './gan/create-
 import type { GanConfig } from './config/types.js';
 import type { Gan } from './gan/gan.js';
 import { nodeCheckpointStore } from './node/node-checkpoint-store.js';
-import { exportGeneratorFiles, loadGenerator, type LoadedGenerator } from './gan/generator-export.js';
+import {
+  exportGeneratorFiles,
+  loadGenerator,
+  type ExportGeneratorOptions,
+  type LoadedGenerator,
+} from './gan/generator-export.js';
 import type { GanPlugin } from './types/plugin.js';
 import { defaultWasmThreads, useWasmThreads } from './node/wasm-threads.js';
 import { importOptional } from './backend/optional-import.js';
@@ -59,9 +64,17 @@ export async function createGan(config: GanConfig, options: NodeCreateGanOptions
   return createGanBase(config, { checkpointStore: nodeCheckpointStore, ...base });
 }
 
-/** Writes a trained generator alone (config block + weights) to folder `dir`, loadable by `loadGeneratorDir` or, served over HTTP, by `loadGeneratorFromUrl` in a browser. */
-export async function saveGenerator(gan: Gan, dir: string): Promise<void> {
-  await nodeCheckpointStore.write(dir, await exportGeneratorFiles(gan));
+/**
+ * Writes a trained generator alone (config block + weights) to folder `dir`, loadable by
+ * `loadGeneratorDir` or, served over HTTP, by `loadGeneratorFromUrl` in a browser. With EMA on,
+ * the averaged weights are written unless `{ weights: 'raw' }` (see `exportGeneratorFiles`).
+ */
+export async function saveGenerator(
+  gan: Gan,
+  dir: string,
+  options: ExportGeneratorOptions = {},
+): Promise<void> {
+  await nodeCheckpointStore.write(dir, await exportGeneratorFiles(gan, options));
 }
 
 /** Loads a generator written by {@link saveGenerator}; `plugins` must provide its kind. */

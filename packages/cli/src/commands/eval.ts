@@ -8,6 +8,8 @@ export interface EvalCommandOptions {
   checkpoint?: string;
   /** Metric kinds to compute instead of the config's. */
   metric?: string[];
+  /** Score the raw generator weights instead of the EMA average (runs with an `ema` block). */
+  rawWeights?: boolean;
 }
 
 /** A two-column text table. */
@@ -19,7 +21,8 @@ export function formatTable(rows: readonly [string, string][]): string {
 /**
  * `ganforge eval RUN_DIR`: computes the config's metrics (or `--metric` kinds; with neither, mode
  * coverage and MMD for mixtures, classifier scores for MNIST, MMD otherwise) on a checkpoint and
- * prints a table, or one JSON object with `--json`. Returns the exit code.
+ * prints a table, or one JSON object with `--json`. A run with an `ema` block is scored on its
+ * averaged generator unless `--raw-weights`. Returns the exit code.
  */
 export async function evalCommand(
   dir: string,
@@ -34,14 +37,17 @@ export async function evalCommand(
         ? gan.config.metrics
         : defaultMetricBlocks(gan);
     const started = performance.now();
-    const values = await computeMetrics(gan, buildMetrics(gan, plugins, blocks));
+    const weights = gan.ema && !options.rawWeights ? 'ema' : 'raw';
+    const values = await computeMetrics(gan, buildMetrics(gan, plugins, blocks), { weights });
     const seconds = (performance.now() - started) / 1000;
     if (reporter.mode === 'json') {
       process.stdout.write(
-        JSON.stringify({ run: dir, checkpoint, step: gan.stepCount, metrics: values, seconds }) + '\n',
+        JSON.stringify({ run: dir, checkpoint, step: gan.stepCount, weights, metrics: values, seconds }) +
+          '\n',
       );
     } else {
-      reporter.info(`metrics of ${checkpoint} (step ${gan.stepCount}), ${seconds.toFixed(1)} s:`);
+      const which = weights === 'ema' ? ', EMA weights' : gan.ema ? ', raw weights' : '';
+      reporter.info(`metrics of ${checkpoint} (step ${gan.stepCount}${which}), ${seconds.toFixed(1)} s:`);
       reporter.info(
         formatTable(Object.entries(values).map(([k, v]) => [k, String(Number(v.toPrecision(5)))])),
       );

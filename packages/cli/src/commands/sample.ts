@@ -20,6 +20,8 @@ export interface SampleCommandOptions {
   checkpoint?: string;
   /** Seed of the latent noise (default: the run's seed). */
   seed?: number;
+  /** Sample the raw generator weights instead of the EMA average (runs with an `ema` block). */
+  rawWeights?: boolean;
 }
 
 /** Parses `--labels`: one class for all samples, or a comma-separated list cycled over `n`. */
@@ -41,7 +43,8 @@ export function parseLabels(text: string, n: number, numClasses: number): number
  * `ganforge sample RUN_DIR -n N --out FILE`: generates `n` samples from a checkpoint and writes
  * them in the data's own units: `.csv` (rows of tabular data and 2-D points, one row per time step
  * for windows, one column per pixel for images; de-normalized; a `label` column for conditional
- * runs) or `.png` (a grid for images, a plot otherwise). Returns the exit code.
+ * runs) or `.png` (a grid for images, a plot otherwise). A run with an `ema` block samples its
+ * averaged generator unless `rawWeights`. Returns the exit code.
  */
 export async function sampleCommand(
   dir: string,
@@ -73,7 +76,8 @@ export async function sampleCommand(
       options.n,
       gan.generator.latentDim,
     ]);
-    const x = gan.sample({ n: options.n, noise, labels });
+    const weights = gan.ema && !options.rawWeights ? 'ema' : 'raw';
+    const x = gan.sample({ n: options.n, noise, labels, weights });
     noise.dispose();
     mkdirSync(dirname(out), { recursive: true });
     try {
@@ -107,8 +111,9 @@ export async function sampleCommand(
     } finally {
       x.dispose();
     }
-    reporter.event('sample', { file: out, n: options.n, checkpoint, format: format.slice(1) });
-    reporter.info(`wrote ${options.n} samples from ${checkpoint} to ${out}`);
+    reporter.event('sample', { file: out, n: options.n, checkpoint, format: format.slice(1), weights });
+    const which = weights === 'ema' ? ' (EMA weights)' : gan.ema ? ' (raw weights)' : '';
+    reporter.info(`wrote ${options.n} samples from ${checkpoint}${which} to ${out}`);
     return 0;
   } finally {
     gan.dispose();

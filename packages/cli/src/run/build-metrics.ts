@@ -9,6 +9,7 @@ import {
   type Gan,
   type GanPlugin,
   type Metric,
+  type MetricContextOptions,
 } from '@ganforge/core';
 
 /** A metric of the config with its cadence (`every: 0` = only at the end). */
@@ -48,12 +49,16 @@ export function buildMetrics(
   });
 }
 
-/** Computes metrics on the GAN's metric context; values are keyed `<metric>_<name>` (snake_case). */
+/**
+ * Computes metrics on the GAN's metric context (the EMA generator when the run has an `ema`
+ * block, unless `weights: 'raw'`); values are keyed `<metric>_<name>` (snake_case).
+ */
 export async function computeMetrics(
   gan: Gan,
   metrics: readonly ConfiguredMetric[],
+  options: MetricContextOptions = {},
 ): Promise<Record<string, number>> {
-  const ctx = gan.metricContext();
+  const ctx = gan.metricContext(options);
   const out: Record<string, number> = {};
   for (const { metric } of metrics) {
     const values = await metric.compute(ctx);

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { StepLogs } from '@ganforge/core';
+import type { EmaSettings, StepLogs } from '@ganforge/core';
 import type { DataView } from '../pictures/data-view.js';
 import { formatDuration } from '../progress/format.js';
 import type { Reporter } from '../progress/reporter.js';
@@ -18,6 +18,11 @@ export interface RunSummary {
   final: Record<string, number>;
   metrics: Record<string, number>;
   coverage?: { modes: number; totalModes: number; highQuality: number; reverseKl: number };
+  /**
+   * The generator EMA's settings when the run has an `ema` block: then the sample pictures,
+   * metrics and coverage above come from the averaged generator.
+   */
+  ema?: EmaSettings;
   files: string[];
 }
 
@@ -52,6 +57,10 @@ export function reportSummary(s: RunSummary, reporter: Reporter): void {
       `coverage: ${c.modes}/${c.totalModes} modes, ${(100 * c.highQuality).toFixed(1)} % high quality, reverse KL ${c.reverseKl.toFixed(3)} (2,500 samples)`,
     );
   }
+  if (s.ema)
+    reporter.info(
+      `samples and metrics use the generator's EMA weights (decay ${s.ema.decay}, averaged after step ${s.ema.start})`,
+    );
   const metrics = Object.entries(s.metrics).map(([k, v]) => `${k} ${Number(v.toPrecision(4))}`);
   if (metrics.length > 0) reporter.info(`metrics: ${metrics.join(', ')}`);
   reporter.info(`wrote ${s.files.join(', ')}`);

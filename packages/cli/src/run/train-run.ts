@@ -178,6 +178,7 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
         'd_acc_fake',
       ]),
       metrics: finalMetrics,
+      ...(gan.config.ema ? { ema: gan.config.ema } : {}),
       files: [],
     };
 

@@ -1,3 +1,4 @@
+import type { EmaSettings } from '../ema/ema-update.js';
 import type { OptimizerSettings } from './types.js';
 
 /** Core's default optimizer settings (Adam as in DCGAN, Radford et al. 2015, arXiv:1511.06434). */
@@ -34,3 +35,10 @@ export const CORE_DEFAULTS = Object.freeze({
   metricEvery: 0,
   plugins: Object.freeze([]) as readonly never[],
 });
+
+/**
+ * Values of an `ema` block's missing fields: decay β = 0.999 (StudioGAN's and BigGAN's 0.9999
+ * suits runs of 100k+ steps; 0.999 averages over about the last 1,000 steps) and start 0 (average
+ * from the first step on). EMA itself is off unless the config has an `ema` block.
+ */
+export const CORE_EMA_DEFAULTS: Readonly<EmaSettings> = Object.freeze({ decay: 0.999, start: 0 });

@@ -19,6 +19,7 @@ export {
   BACKEND_NAMES,
   MAX_SEED,
   componentBlockSchema,
+  emaSchema,
   ganConfigSchema,
   metricBlockSchema,
   optimizerSettingsSchema,
@@ -27,7 +28,7 @@ export {
   trainerBlockSchema,
   type GanConfigInput,
 } from './schema.js';
-export { CORE_DEFAULTS, CORE_OPTIMIZER_DEFAULTS } from './core-defaults.js';
+export { CORE_DEFAULTS, CORE_EMA_DEFAULTS, CORE_OPTIMIZER_DEFAULTS } from './core-defaults.js';
 export { resolveConfig } from './resolve-config.js';
 export {
   parseComponentBlock,

@@ -3,7 +3,7 @@ import type { ComponentKind, PresetConfig } from '../registry/component.js';
 import type { ComponentRegistry } from '../registry/component-registry.js';
 import { BlockChecker } from './block-checker.js';
 import { checkResolvedValues } from './check-resolved-values.js';
-import { CORE_DEFAULTS, CORE_OPTIMIZER_DEFAULTS } from './core-defaults.js';
+import { CORE_DEFAULTS, CORE_EMA_DEFAULTS, CORE_OPTIMIZER_DEFAULTS } from './core-defaults.js';
 import { describeValue } from './describe-value.js';
 import { configErrorFromIssues, formatZodIssues } from './format-issues.js';
 import { resolvePreset } from './resolve-preset.js';
@@ -212,6 +212,22 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
         ['core', CORE_DEFAULTS.metricEvery],
       ),
     })),
+    ...(config.ema !== undefined
+      ? {
+          ema: {
+            decay: layers.pick<number>(
+              'ema.decay',
+              ['user', config.ema.decay],
+              ['core', CORE_EMA_DEFAULTS.decay],
+            ),
+            start: layers.pick<number>(
+              'ema.start',
+              ['user', config.ema.start],
+              ['core', CORE_EMA_DEFAULTS.start],
+            ),
+          },
+        }
+      : {}),
     plugins: [
       ...layers.pick<readonly string[]>('plugins', ['user', config.plugins], ['core', CORE_DEFAULTS.plugins]),
     ],

@@ -41,6 +41,15 @@ export const metricBlockSchema = z.looseObject({
 });
 
 /**
+ * The `ema` block: the generator's exponential moving average (see `emaUpdate`). Both fields are
+ * optional (`decay` 0.999, `start` 0: `CORE_EMA_DEFAULTS`); the block's absence turns EMA off.
+ */
+export const emaSchema = z.strictObject({
+  decay: z.number().gt(0).lt(1).optional(),
+  start: z.number().int().min(0).optional(),
+});
+
+/**
  * The top level of a run config. Strict: an unknown key is an error. Defaultable fields carry no
  * schema default (they resolve user > preset > component > core in `resolveConfig`), and
  * component blocks are checked here only for their `kind`; their options are validated by each
@@ -69,6 +78,7 @@ export const ganConfigSchema = z.strictObject({
     .optional(),
   logEvery: positiveInt.optional(),
   metrics: z.array(metricBlockSchema).optional(),
+  ema: emaSchema.optional(),
   plugins: z.array(z.string().min(1)).optional(),
 });
 

@@ -9,6 +9,8 @@
  * ```
  */
 
+import type { EmaSettings } from '../ema/ema-update.js';
+
 /** Options of each `loss` component, by name. Plugins augment it. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface LossOptionsMap {}
@@ -98,6 +100,13 @@ export interface GanConfig {
   logEvery?: number;
   /** Metrics computed every `every` steps. */
   metrics?: (Block<MetricOptionsMap> & { every?: number })[];
+  /**
+   * The generator's exponential moving average (Yazıcı et al. 2019, arXiv:1806.04498): after
+   * the generator update of step t, θ_ema ← θ if t ≤ `start`, else β·θ_ema + (1 − β)·θ with
+   * β = `decay`. Sampling, metrics, pictures and exported generators then use θ_ema. Off when
+   * absent; `{}` turns it on with the defaults (decay 0.999, start 0).
+   */
+  ema?: Partial<EmaSettings>;
   /** Plugin package names (for the CLI, which imports them). */
   plugins?: string[];
 }
@@ -124,6 +133,8 @@ export interface ResolvedConfig {
   checkpoint: { every: number; keep: number };
   logEvery: number;
   metrics: (ComponentBlock & { every: number })[];
+  /** The generator EMA's settings; absent when EMA is off. */
+  ema?: EmaSettings;
   plugins: string[];
   /** The source of each defaultable value by dotted path, e.g. `trainer.dSteps → preset:wgan-gp`. */
   sources: Record<string, ValueSource>;

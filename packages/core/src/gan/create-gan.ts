@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendChoice, type BackendName } from '../backend/index.js';
-import { resolveConfig } from '../config/index.js';
+import { configErrorFromIssues, resolveConfig } from '../config/index.js';
 import type { GanConfig } from '../config/types.js';
 import { createGanContainer, getRegistry } from '../di/create-gan-container.js';
 import type { DependencyContainer } from '../di/tsyringe.js';
@@ -53,6 +53,15 @@ export async function createGan(config: GanConfig, options: CreateGanOptions = {
   const data = options.data ?? buildData(registry, streams, resolved);
   const ctx = buildContext(registry, streams, resolved.latentDim, data, resolved.batchSize);
   const generator = buildComponent(registry, 'generator', resolved.generator, 'generator', ctx);
+  if (resolved.ema && !generator.supportsSubstituteParams) {
+    generator.dispose();
+    throw configErrorFromIssues([
+      {
+        path: 'ema',
+        message: `expected a generator that supports substitute parameters (the average is generated with), but "${resolved.generator.kind}" does not; remove the \`ema\` block`,
+      },
+    ]);
+  }
   const discriminator = buildComponent(
     registry,
     'discriminator',

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { ResolvedConfig } from '../config/types.js';
 import type { MetricContext } from '../registry/component.js';
 import { CheckpointError, ConfigError } from '../errors.js';
-import { decodeCheckpoint, encodeCheckpoint, type DecodedCheckpoint } from '../checkpoint/index.js';
+import { decodeCheckpoint, encodeCheckpoint } from '../checkpoint/index.js';
+import { checkGroup, tensorsOf } from './checkpoint-groups.js';
 import { checkLabels } from './check-labels.js';
 import { Rng, type RngState } from '../rng/rng.js';
 import { restoreRngStreams, rngStreamsState, type RngStreams, type StreamName } from '../rng/streams.js';
@@ -17,7 +18,14 @@ import {
 } from '../types/trainer.js';
 import type { BackendChoice } from '../backend/index.js';
 import type { CheckpointStore } from './checkpoint-store.js';
+import { EMA_CHECKPOINT_GROUP, GeneratorEma } from '../ema/generator-ema.js';
 import { yieldToEventLoop } from './yield.js';
+
+/**
+ * Which generator weights produce samples: `ema`, the exponential moving average of the
+ * config's `ema` block, or `raw`, the weights the trainer updates.
+ */
+export type GeneratorWeights = 'ema' | 'raw';
 
 /** Options of {@link Gan.sample}. */
 export interface SampleOptions {
@@ -27,6 +35,17 @@ export interface SampleOptions {
   labels?: number[];
   /** Latent noise `[n, latentDim]` to use instead of a fresh draw. */
   noise?: tf.Tensor;
+  /**
+   * Which weights generate (default: `ema` when the config has an `ema` block, else `raw`);
+   * `ema` without an `ema` block is a ConfigError.
+   */
+  weights?: GeneratorWeights;
+}
+
+/** Options of {@link Gan.metricContext}. */
+export interface MetricContextOptions {
+  /** Which weights generate (default as {@link SampleOptions.weights}: `ema` when EMA is on). */
+  weights?: GeneratorWeights;
 }
 
 /** What `Gan` is built from (see `createGan`). */
@@ -53,6 +72,11 @@ export const FIXED_NOISE_SIZE = 64;
  * The fixed noise batch is drawn once (from its own stream) and stored in checkpoints, so
  * pictures over a run — and over a resume — are comparable. `sample()` draws its noise from a
  * separate `sample` stream: sampling never changes the training run.
+ *
+ * With an `ema` block in the config, the GAN keeps the exponential moving average of the
+ * generator's parameters ({@link Gan.ema}), updated after every step, and everything that
+ * generates for users — `sample`, `sampleFixed`, callbacks' `sampleFixed`, `metricContext` and
+ * exported generators — uses the average unless asked for `weights: 'raw'`.
  */
 export class Gan {
   readonly config: ResolvedConfig;
@@ -69,6 +93,11 @@ export class Gan {
   private readonly sampleRng: Rng;
   private fixedNoise: tf.Tensor;
   private readonly store?: CheckpointStore;
+  /**
+   * The generator's exponential moving average, when the config has an `ema` block (else
+   * undefined). Updated by {@link Gan.step} after the trainer's step.
+   */
+  readonly ema?: GeneratorEma;
 
   constructor(parts: GanParts) {
     this.config = parts.config;
@@ -81,6 +110,7 @@ export class Gan {
     this.backend = parts.backend;
     this.backendChoice = parts.backendChoice;
     this.store = parts.store;
+    if (parts.config.ema) this.ema = new GeneratorEma(parts.config.ema, parts.generator.params);
     this.sampleRng = new Rng(parts.config.seed, 'sample');
     this.fixedNoise = new Rng(parts.config.seed, 'fixed-noise').normalTensor([
       FIXED_NOISE_SIZE,
@@ -93,9 +123,15 @@ export class Gan {
     return this.trainer.stepCount;
   }
 
-  /** One training step; throws a TrainingError if a logged value is NaN or Inf. */
+  /**
+   * One training step; throws a TrainingError if a logged value is NaN or Inf. With EMA on, the
+   * average is updated after the trainer's step (so after its generator update), with t the step
+   * count after it: 1 for the run's first step.
+   */
   step(): StepLogs {
-    return this.trainer.step(this.sampler);
+    const logs = this.trainer.step(this.sampler);
+    this.ema?.update(this.generator.params, this.trainer.stepCount);
+    return logs;
   }
 
   /**
@@ -133,14 +169,16 @@ export class Gan {
   /**
    * What a metric computes on: generation from the run's `metrics` stream (never a training
    * stream, so a metric's cadence leaves the training run unchanged) and the data source.
+   * Generation uses the EMA weights when EMA is on, unless `weights: 'raw'`.
    */
-  metricContext(): MetricContext {
+  metricContext(options: MetricContextOptions = {}): MetricContext {
     const rng = this.streams.metrics;
+    const weights = this.checkWeights(options.weights);
     return {
       generate: (n: number) => {
         const z = rng.normalTensor([n, this.generator.latentDim]);
         try {
-          return this.sample({ n, noise: z });
+          return this.sample({ n, noise: z, weights });
         } finally {
           z.dispose();
         }
@@ -151,13 +189,33 @@ export class Gan {
   }
 
   /** Samples from the fixed noise batch (the same latent vectors all run long). */
-  sampleFixed(): tf.Tensor {
-    return this.sample({ n: FIXED_NOISE_SIZE, noise: this.fixedNoise });
+  sampleFixed(options: { weights?: GeneratorWeights } = {}): tf.Tensor {
+    return this.sample({ n: FIXED_NOISE_SIZE, noise: this.fixedNoise, weights: options.weights });
   }
 
-  /** Generates `n` samples in inference mode; the caller owns the returned tensor. */
+  /**
+   * The weights `weights` names, resolved: `ema` when EMA is on and nothing is asked for.
+   * A ConfigError for `ema` without EMA.
+   */
+  private checkWeights(weights: GeneratorWeights | undefined): GeneratorWeights {
+    if (weights === 'ema' && !this.ema)
+      throw new ConfigError(
+        "weights: 'ema' asks for the averaged generator, but the config has no `ema` block",
+        'weights',
+      );
+    if (weights !== undefined && weights !== 'ema' && weights !== 'raw')
+      throw new ConfigError(`weights: expected 'ema' or 'raw', found ${String(weights)}`, 'weights');
+    return weights ?? (this.ema ? 'ema' : 'raw');
+  }
+
+  /**
+   * Generates `n` samples in inference mode; the caller owns the returned tensor. Uses the EMA
+   * weights when EMA is on (with the generator's own non-trainable state), unless
+   * `weights: 'raw'`.
+   */
   sample(options: SampleOptions): tf.Tensor {
     const { n, labels, noise } = options;
+    const params = this.checkWeights(options.weights) === 'ema' ? this.ema?.params : undefined;
     if (!Number.isInteger(n) || n <= 0)
       throw new ConfigError(`sample: n must be a positive integer, got ${n}`, 'n');
     if (noise && (noise.shape[0] !== n || noise.shape[1] !== this.generator.latentDim)) {
@@ -175,7 +233,7 @@ export class Gan {
     return tf.tidy(() => {
       const z = noise ?? this.sampleRng.normalTensor([n, this.generator.latentDim]);
       const cond = labels && classes ? tf.oneHot(tf.tensor1d(labels, 'int32'), classes).toFloat() : undefined;
-      return this.generator.generate(z, { training: false, cond }).x;
+      return this.generator.generate(z, { training: false, cond, params }).x;
     });
   }
 
@@ -194,6 +252,7 @@ export class Gan {
         'discriminator/params': { ...this.discriminator.params },
         'discriminator/state': { ...this.discriminator.state },
         ...trainerState.tensors,
+        ...(this.ema ? { [EMA_CHECKPOINT_GROUP]: this.ema.params } : {}),
         'fixed-noise': { noise: this.fixedNoise },
       },
     });
@@ -209,6 +268,14 @@ export class Gan {
       ['discriminator/state', this.discriminator.state],
     ];
     for (const [group, vars] of nets) checkGroup(decoded, group, vars, where);
+    if (this.ema) {
+      if (!decoded.tensors[EMA_CHECKPOINT_GROUP])
+        throw new CheckpointError(
+          `${where}: the config has an \`ema\` block, but the checkpoint holds no averaged generator (written with EMA off?)`,
+          'manifest.json',
+        );
+      checkGroup(decoded, EMA_CHECKPOINT_GROUP, this.generator.params, where);
+    }
     const noise = decoded.tensors['fixed-noise']?.noise;
     if (!noise)
       throw new CheckpointError(`${where}: the checkpoint has no fixed noise batch`, 'manifest.json');
@@ -219,12 +286,15 @@ export class Gan {
         tf.tidy(() => v.assign(tf.tensor(t.values, t.shape, 'float32')));
       }
     }
+    if (this.ema) {
+      const average = tensorsOf(decoded, EMA_CHECKPOINT_GROUP);
+      this.ema.restore(average);
+      for (const t of Object.values(average)) t.dispose();
+    }
     const trainerTensors: Record<string, ParamTree> = {};
-    for (const [group, entries] of Object.entries(decoded.tensors)) {
+    for (const group of Object.keys(decoded.tensors)) {
       if (!group.startsWith('optimizer/') && !group.startsWith('trainer/')) continue;
-      trainerTensors[group] = Object.fromEntries(
-        Object.entries(entries).map(([p, t]) => [p, tf.tensor(t.values, t.shape, 'float32')]),
-      );
+      trainerTensors[group] = tensorsOf(decoded, group);
     }
     this.trainer.setState({ step: decoded.step, tensors: trainerTensors });
     for (const tree of Object.values(trainerTensors)) for (const t of Object.values(tree)) t.dispose();
@@ -260,31 +330,7 @@ export class Gan {
     this.generator.dispose();
     this.discriminator.dispose();
     this.trainer.dispose();
+    this.ema?.dispose();
     this.fixedNoise.dispose();
-  }
-}
-
-function checkGroup(decoded: DecodedCheckpoint, group: string, vars: VariableTree, where: string): void {
-  const saved = decoded.tensors[group] ?? {};
-  for (const [path, v] of Object.entries(vars)) {
-    const t = saved[path];
-    if (!t)
-      throw new CheckpointError(
-        `${where}: ${group} has no tensor "${path}" (checkpoint of another architecture?)`,
-        'manifest.json',
-      );
-    if (t.shape.length !== v.shape.length || t.shape.some((d, i) => d !== v.shape[i])) {
-      throw new CheckpointError(
-        `${where}: ${group}/${path} has shape [${t.shape}], the network expects [${v.shape}]`,
-        'manifest.json',
-      );
-    }
-  }
-  for (const path of Object.keys(saved)) {
-    if (!(path in vars))
-      throw new CheckpointError(
-        `${where}: ${group}/${path} is not a tensor of this network`,
-        'manifest.json',
-      );
   }
 }

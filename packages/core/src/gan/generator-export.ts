@@ -9,7 +9,8 @@ import { createRngStreams } from '../rng/streams.js';
 import type { Generator } from '../types/network.js';
 import type { GanPlugin } from '../types/plugin.js';
 import { buildComponent, buildContext } from './build-parts.js';
-import type { Gan } from './gan.js';
+import type { EmaSettings } from '../ema/ema-update.js';
+import type { Gan, GeneratorWeights } from './gan.js';
 
 /** What an exported generator records besides its weights. */
 export interface GeneratorSpec {
@@ -19,6 +20,19 @@ export interface GeneratorSpec {
   numClasses?: number;
   /** Plugin package names of the run, so a loader knows what to register. */
   plugins: string[];
+  /**
+   * Which weights were exported: `ema` (the run's averaged generator) or `raw`. Absent in files
+   * written before EMA existed (raw weights).
+   */
+  weights?: GeneratorWeights;
+  /** The run's EMA settings, when it had an `ema` block. */
+  ema?: EmaSettings;
+}
+
+/** Options of {@link exportGeneratorFiles}. */
+export interface ExportGeneratorOptions {
+  /** Which weights to export (default: `ema` when the run has an `ema` block, else `raw`). */
+  weights?: GeneratorWeights;
 }
 
 /** A generator loaded without any training code (see {@link loadGenerator}). */
@@ -32,15 +46,28 @@ export interface LoadedGenerator {
 
 /**
  * Encodes a trained generator alone — its config block, latent size, sample shape and weights —
- * as checkpoint-format files (`manifest.json` + Float32 files with SHA-256 checksums).
+ * as checkpoint-format files (`manifest.json` + Float32 files with SHA-256 checksums). With EMA
+ * on, the exported parameters are the average (θ_ema) unless `weights: 'raw'`; the non-trainable
+ * state is the generator's own either way, and the spec records which weights were written.
  */
-export async function exportGeneratorFiles(gan: Gan): Promise<Map<string, Uint8Array>> {
+export async function exportGeneratorFiles(
+  gan: Gan,
+  options: ExportGeneratorOptions = {},
+): Promise<Map<string, Uint8Array>> {
+  if (options.weights === 'ema' && !gan.ema)
+    throw new ConfigError(
+      "weights: 'ema' asks for the averaged generator, but the run has no `ema` block",
+      'weights',
+    );
+  const weights: GeneratorWeights = options.weights ?? (gan.ema ? 'ema' : 'raw');
   const spec: GeneratorSpec = {
     generator: gan.config.generator,
     latentDim: gan.generator.latentDim,
     sampleShape: [...gan.data.sampleShape],
     numClasses: gan.data.numClasses,
     plugins: gan.config.plugins,
+    weights,
+    ...(gan.config.ema ? { ema: gan.config.ema } : {}),
   };
   return encodeCheckpoint({
     step: gan.stepCount,
@@ -49,7 +76,7 @@ export async function exportGeneratorFiles(gan: Gan): Promise<Map<string, Uint8A
     sampler: null,
     extra: { artifact: 'generator' },
     tensors: {
-      'generator/params': { ...gan.generator.params },
+      'generator/params': weights === 'ema' && gan.ema ? gan.ema.params : { ...gan.generator.params },
       'generator/state': { ...gan.generator.state },
     },
   });

@@ -1,0 +1,45 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ParamTree } from '../types/network.js';
+
+/** The two settings of the generator's exponential moving average (the config's `ema` block). */
+export interface EmaSettings {
+  /** The decay β ∈ (0, 1) of θ_ema ← β·θ_ema + (1 − β)·θ; GANForge's default 0.999. */
+  decay: number;
+  /**
+   * The last step whose weights are copied instead of averaged (θ_ema ← θ while t ≤ start);
+   * GANForge's default 0 (average from the first step on, as StudioGAN's `ema_start` 0).
+   */
+  start: number;
+}
+
+/**
+ * One update of the generator's exponential moving average (EMA), after the generator update of
+ * step `step` (1 for the run's first step: the trainer's step count after the step):
+ *
+ * ```text
+ * θ_ema ← θ                        if step ≤ start
+ * θ_ema ← β·θ_ema + (1 − β)·θ      otherwise
+ * ```
+ *
+ * Yazıcı et al. 2019, "The unusual effectiveness of averaging in GAN training"
+ * (arXiv:1806.04498), with StudioGAN's start step. Pure: returns new tensors for every path of
+ * `params` and leaves both inputs alone (the caller disposes what it replaces).
+ */
+export function emaUpdate(
+  average: ParamTree,
+  params: ParamTree,
+  settings: EmaSettings,
+  step: number,
+): ParamTree {
+  return tf.tidy(() => {
+    const out: ParamTree = {};
+    for (const [path, theta] of Object.entries(params)) {
+      const avg = average[path];
+      out[path] =
+        step <= settings.start || avg === undefined
+          ? theta.clone()
+          : tf.add(tf.mul(avg, settings.decay), tf.mul(theta, 1 - settings.decay));
+    }
+    return out;
+  });
+}

@@ -1,0 +1,2 @@
+export { emaUpdate, type EmaSettings } from './ema-update.js';
+export { GeneratorEma, EMA_CHECKPOINT_GROUP } from './generator-ema.js';
