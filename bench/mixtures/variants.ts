@@ -86,7 +86,7 @@ export const VARIANTS: Record<string, Variant> = {
     steps: 10_000,
     batchSize: 64,
     describe:
-      'NS loss, minibatch discrimination B 16 C 5 (o averaged over the other samples), Adam 1e-3 β 0.5, batch 64',
+      'NS loss, minibatch discrimination B 16 C 5 (o averaged over the other samples), Adam 1e-3 β 0.5',
   },
   pacgan: {
     plugins: () => [pacganPlugin()],
