@@ -81,12 +81,15 @@ export const VARIANTS: Record<string, Variant> = {
       loss: { kind: 'non-saturating' },
       discriminator: { kind: 'minibatch-discrimination', body: relu128, B: 16, C: 5 },
       optimizers: adamNs,
+      // Without the average of G's weights the samples jitter about the modes: 8 modes but 57–68 %
+      // HQ at batch 64 or 512 (bench/results/mixtures/2026-12-07-*minibatch*.jsonl).
+      ema: { decay: 0.999 },
     },
     // Its features compare every pair in the batch (O(N²·B·C)): 1.7 s/step at batch 512 on wasm.
     steps: 10_000,
     batchSize: 64,
     describe:
-      'NS loss, minibatch discrimination B 16 C 5 (o averaged over the other samples), Adam 1e-3 β 0.5',
+      'NS loss, minibatch discrimination B 16 C 5 (o averaged over the other samples), EMA of G 0.999, Adam 1e-3 β 0.5',
   },
   pacgan: {
     plugins: () => [pacganPlugin()],
