@@ -6,7 +6,7 @@
 // the bench's nets (G and D body 2→128→128 ReLU, B 16, C 5), batch 64 of the ring, seeded, cpu.
 import * as tf from '@tensorflow/tfjs';
 import { createGan, Rng, type GanConfig } from '@ganforge/core';
-import { dataPlugin, ringModes } from '@ganforge/data';
+import { dataPlugin } from '@ganforge/data';
 import { lossesPlugin } from '@ganforge/losses';
 import { modelsPlugin } from '@ganforge/models';
 import {

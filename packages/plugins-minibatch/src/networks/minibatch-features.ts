@@ -1,7 +1,4 @@
-import {
-  minibatchDiscrimination,
-  type MinibatchDiscriminationLayerOptions,
-} from '../layers/minibatch-discrimination.js';
+import { minibatchDiscrimination } from '../layers/minibatch-discrimination.js';
 import { minibatchStddev } from '../layers/minibatch-stddev.js';
 import type { BatchFeature } from './batch-feature.js';
 
@@ -13,11 +10,11 @@ export interface MinibatchDiscriminationFeatureOptions {
   C: number;
   /** Standard deviation of T's normal initialization (Salimans et al.'s code: 0.05). */
   initStd: number;
-  /** Leave out c_b(x_i, x_i) = 1 from the sum (see {@link MinibatchDiscriminationLayerOptions}). */
+  /** Leave out c_b(x_i, x_i) = 1 from the sum (see {@link minibatchDiscrimination}). */
   excludeSelf: boolean;
-  /** Divide the sum by its number of terms (see {@link MinibatchDiscriminationLayerOptions}). */
+  /** Divide the sum by its number of terms (see {@link minibatchDiscrimination}). */
   average: boolean;
-  /** Compare within groups of this many rows (see {@link MinibatchDiscriminationLayerOptions}); default the whole batch. */
+  /** Compare within groups of this many rows (see {@link minibatchDiscrimination}); default the whole batch. */
   groupSize?: number;
 }
 
