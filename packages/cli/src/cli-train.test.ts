@@ -16,7 +16,8 @@ describe('ganforge train (subprocess, from source)', () => {
     writeFileSync(
       config,
       tinyRingConfig(
-        'steps: 60\ncheckpoint: { every: 30, keep: 2 }\nmetrics:\n  - { kind: mode-coverage, every: 30, samples: 500 }\n',
+        'steps: 60\ncheckpoint: { every: 30, keep: 2 }\nmetrics:\n  - { kind: mode-coverage, every: 30, samples: 500 }\n' +
+          '  - { kind: precision-recall, every: 30, samples: 100 }\n',
       ),
     );
     train = await runCliProcess('train', config, '--out', run, '--sample-every', '20');
@@ -53,6 +54,9 @@ describe('ganforge train (subprocess, from source)', () => {
       expect(r.d_acc_fake).toBeLessThanOrEqual(1);
     }
     expect(rows.filter((r) => 'mode_coverage_modes' in r).map((r) => r.step)).toEqual([30, 60]);
+    const pr = rows.filter((r) => 'precision_recall_precision' in r);
+    expect(pr.map((r) => r.step)).toEqual([30, 60]);
+    for (const r of pr) expect(r.precision_recall_recall).toBeGreaterThanOrEqual(0);
   });
 
   it('writes config, resolved config, checkpoints, sample pictures, plots and summary', () => {
@@ -74,7 +78,7 @@ describe('ganforge train (subprocess, from source)', () => {
       expect(png(join(run, 'samples', f)).width).toBeGreaterThan(840);
     const scatter = png(join(run, 'plots/scatter.png'));
     expect([scatter.width, scatter.height].every((s) => s > 840 && s < 1400)).toBe(true);
-    for (const f of ['losses.png', 'accuracy.png', 'diagnostics.png'])
+    for (const f of ['losses.png', 'accuracy.png', 'diagnostics.png', 'fidelity-diversity.png'])
       expect(png(join(run, 'plots', f)).width).toBeGreaterThan(1000);
     const summary = JSON.parse(readFileSync(join(run, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ status: 'completed', step: 60, steps: 60, startStep: 0, backend: 'cpu' });

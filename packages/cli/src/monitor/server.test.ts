@@ -70,7 +70,9 @@ describe('monitor server', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const page = await fetch(server.url);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<div class="chart" id="losses"');
+    const html = await page.text();
+    expect(html).toContain('<div class="chart" id="losses"');
+    expect(html).toContain('<div class="chart" id="fidelity"');
     expect((await fetch(`${server.url}vendor/vega-lite.min.js`)).status).toBe(200);
     const runs = (await (await fetch(`${server.url}api/runs`)).json()) as unknown;
     expect(runs).toEqual([{ id: 0, name: dir.split('/').pop() }]);

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderVegaLitePng } from '../plot/render-png.js';
+import { fidelityDiversitySpec } from '../plot/fidelity-spec.js';
 import { curvesSpec, panelsSpec } from '../plot/specs.js';
 
 const LOSSES = ['g_loss', 'd_loss', 'd_loss_real', 'd_loss_fake'];
@@ -21,8 +22,10 @@ export function diagnosticFields(rows: readonly Record<string, unknown>[]): stri
 
 /**
  * Writes the run's curves from metrics.jsonl rows into `dir`: `losses.png` (G loss, D loss and its
- * real/fake parts), `accuracy.png` (D accuracy on real and on fake, where the loss defines one)
- * and `diagnostics.png` (gradient norms, penalties, component logs, metrics). Returns the files.
+ * real/fake parts), `accuracy.png` (D accuracy on real and on fake, where the loss defines one),
+ * `diagnostics.png` (gradient norms, penalties, component logs, metrics) and, when the run logged
+ * `precision-recall`, `density-coverage`, `c2st` or `mmd-multi-scale`, `fidelity-diversity.png`
+ * (those metrics over training, see `fidelityDiversitySpec`). Returns the files.
  */
 export async function writeCurvePlots(
   rows: readonly Record<string, unknown>[],
@@ -54,5 +57,7 @@ export async function writeCurvePlots(
       'diagnostics.png',
       renderVegaLitePng(panelsSpec(rows, diagnostics, 'Gradient norms and logged values')),
     );
+  const fidelity = fidelityDiversitySpec(rows);
+  if (fidelity) await write('fidelity-diversity.png', renderVegaLitePng(fidelity));
   return written;
 }

@@ -5,6 +5,15 @@
 
 const LOSSES = ['g_loss', 'd_loss', 'd_loss_real', 'd_loss_fake'];
 const ACCURACY = ['d_acc_real', 'd_acc_fake'];
+// Fidelity/diversity metrics (precision-recall, density-coverage, c2st), as metricCallback keys
+// them; their chart is shown once one of them arrives. MMD² values stay in "other".
+const FIDELITY = [
+  'precision_recall_precision',
+  'precision_recall_recall',
+  'density_coverage_density',
+  'density_coverage_coverage',
+  'c2st_accuracy',
+];
 const SKIP = new Set(['step', 'time', 'step_time_ms', ...LOSSES, ...ACCURACY]);
 const GUIDE = 'https://github.com/ganforge/ganforge/blob/main/';
 
@@ -32,6 +41,8 @@ const SPECS = {
   losses: lineSpec({}),
   accuracy: lineSpec({}),
   speed: lineSpec({}),
+  // Metrics are computed every few hundred steps: points show each evaluation.
+  fidelity: lineSpec({ mark: { type: 'line', clip: true, point: true } }),
   // Quantities of very different sizes share one chart on a symmetric log scale.
   other: lineSpec({
     width: 900,
@@ -45,7 +56,7 @@ const SPECS = {
 };
 
 const views = {};
-const counts = { losses: 0, accuracy: 0, speed: 0, other: 0 };
+const counts = { losses: 0, accuracy: 0, speed: 0, fidelity: 0, other: 0 };
 
 async function makeViews() {
   for (const [id, spec] of Object.entries(SPECS)) {
@@ -61,12 +72,13 @@ async function makeViews() {
 
 /** Long-format values {run, series, step, value} of one metrics row, by chart. */
 function split(run, row) {
-  const out = { losses: [], accuracy: [], speed: [], other: [] };
+  const out = { losses: [], accuracy: [], speed: [], fidelity: [], other: [] };
   for (const [key, value] of Object.entries(row)) {
     if (typeof value !== 'number' || !Number.isFinite(value)) continue;
     const v = { run, series: key, step: row.step, value };
     if (LOSSES.includes(key)) out.losses.push(v);
     else if (ACCURACY.includes(key)) out.accuracy.push(v);
+    else if (FIDELITY.includes(key)) out.fidelity.push(v);
     else if (!SKIP.has(key)) out.other.push(v);
   }
   if (typeof row.step_time_ms === 'number' && row.step_time_ms > 0) {
@@ -78,13 +90,14 @@ function split(run, row) {
 let pending = Promise.resolve();
 function addRows(run, rows) {
   pending = pending.then(async () => {
-    const byChart = { losses: [], accuracy: [], speed: [], other: [] };
+    const byChart = { losses: [], accuracy: [], speed: [], fidelity: [], other: [] };
     for (const row of rows) {
       const s = split(run, row);
       for (const k of Object.keys(byChart)) byChart[k].push(...s[k]);
     }
     for (const [id, values] of Object.entries(byChart)) {
       if (values.length === 0) continue;
+      document.getElementById(id).closest('figure').hidden = false;
       await views[id].insert('rows', values).resize().runAsync();
       counts[id] += values.length;
       document.getElementById(id).dataset.points = String(counts[id]);
