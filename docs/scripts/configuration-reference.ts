@@ -76,7 +76,7 @@ export const TOP_LEVEL_FIELDS: Readonly<Record<string, string>> = {
   checkpoint: '`every` (steps between checkpoints; 0 = only at the end) and `keep` (how many to keep).',
   logEvery: 'Steps between rows of metrics.jsonl and progress lines.',
   metrics: 'Metrics computed during the run, each `kind` + options + `every` (steps; 0 = only at the end).',
-  ema: 'The generator’s exponential moving average: `decay` and `start` (see *Generator EMA*). Off when absent; `{}` turns it on with the defaults.',
+  ema: 'The generator’s exponential moving average: `decay` and `startStep` (see *Generator EMA*). Off when absent; `{}` turns it on with the defaults.',
   plugins:
     'Plugin packages (or local files) the command line loads; library users pass plugin objects to `createGan` instead.',
 };
@@ -84,8 +84,8 @@ export const TOP_LEVEL_FIELDS: Readonly<Record<string, string>> = {
 /** What each field of the `ema` block means. */
 export const EMA_FIELDS: Readonly<Record<string, string>> = {
   decay: 'β in θ_ema ← β·θ_ema + (1 − β)·θ, after each generator update.',
-  start:
-    'The last step whose weights are copied (θ_ema ← θ while t ≤ start); averaging starts at step start + 1.',
+  startStep:
+    'The last step whose weights are copied (θ_ema ← θ while t ≤ startStep); averaging starts at step startStep + 1.',
 };
 
 /** What each optimizer setting means. */
@@ -238,7 +238,7 @@ function markdown(plugins: GanPlugin[]): string {
     '',
     'An `ema` block keeps an exponential moving average of the generator’s parameters (Yazıcı et',
     'al. 2019, arXiv:1806.04498; StudioGAN’s EMA with a start step). After the generator update of',
-    'step t (1 for the first step), θ_ema ← θ if t ≤ `start`, else θ_ema ← β·θ_ema + (1 − β)·θ;',
+    'step t (1 for the first step), θ_ema ← θ if t ≤ `startStep`, else θ_ema ← β·θ_ema + (1 − β)·θ;',
     'non-trainable state (batch-norm statistics) is the generator’s own. Samples, sample pictures,',
     'metrics, `ganforge sample`, `ganforge eval` and exported generators then use θ_ema (`--raw-weights`',
     "or `weights: 'raw'` for the trained weights); the average is checkpointed. See",

@@ -31,7 +31,7 @@ function config(overrides: Partial<GanConfig>): GanConfig {
     discriminator: { kind: 'mlp', hidden: [16], activation: 'tanh' },
     latentDim: 2,
     batchSize: 16,
-    ema: { decay: 0.8, start: 2 },
+    ema: { decay: 0.8, startStep: 2 },
     ...overrides,
   };
 }

@@ -21,7 +21,7 @@ function captureStdout(): { text: () => string } {
 
 describe('a run with ema', () => {
   beforeAll(async () => {
-    writeFileSync(join(dir, 'ring.yaml'), tinyRingConfig('steps: 20\nema: { decay: 0.9, start: 5 }\n'));
+    writeFileSync(join(dir, 'ring.yaml'), tinyRingConfig('steps: 20\nema: { decay: 0.9, startStep: 5 }\n'));
     const out = captureStdout();
     const code = await runCli(['train', join(dir, 'ring.yaml'), '--out', run]);
     vi.restoreAllMocks();
@@ -32,7 +32,7 @@ describe('a run with ema', () => {
 
   it('summary.json records the EMA settings', () => {
     const summary = JSON.parse(readFileSync(join(run, 'summary.json'), 'utf8'));
-    expect(summary).toMatchObject({ status: 'completed', step: 20, ema: { decay: 0.9, start: 5 } });
+    expect(summary).toMatchObject({ status: 'completed', step: 20, ema: { decay: 0.9, startStep: 5 } });
   });
 
   it('sample uses the average, --raw-weights the trained weights', async () => {

@@ -59,7 +59,7 @@ export function reportSummary(s: RunSummary, reporter: Reporter): void {
   }
   if (s.ema)
     reporter.info(
-      `samples and metrics use the generator's EMA weights (decay ${s.ema.decay}, averaged after step ${s.ema.start})`,
+      `samples and metrics use the generator's EMA weights (decay ${s.ema.decay}, averaged after step ${s.ema.startStep})`,
     );
   const metrics = Object.entries(s.metrics).map(([k, v]) => `${k} ${Number(v.toPrecision(4))}`);
   if (metrics.length > 0) reporter.info(`metrics: ${metrics.join(', ')}`);

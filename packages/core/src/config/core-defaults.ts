@@ -38,7 +38,7 @@ export const CORE_DEFAULTS = Object.freeze({
 
 /**
  * Values of an `ema` block's missing fields: decay β = 0.999 (StudioGAN's and BigGAN's 0.9999
- * suits runs of 100k+ steps; 0.999 averages over about the last 1,000 steps) and start 0 (average
+ * suits runs of 100k+ steps; 0.999 averages over about the last 1,000 steps) and startStep 0 (average
  * from the first step on). EMA itself is off unless the config has an `ema` block.
  */
-export const CORE_EMA_DEFAULTS: Readonly<EmaSettings> = Object.freeze({ decay: 0.999, start: 0 });
+export const CORE_EMA_DEFAULTS: Readonly<EmaSettings> = Object.freeze({ decay: 0.999, startStep: 0 });

@@ -220,10 +220,10 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
               ['user', config.ema.decay],
               ['core', CORE_EMA_DEFAULTS.decay],
             ),
-            start: layers.pick<number>(
-              'ema.start',
-              ['user', config.ema.start],
-              ['core', CORE_EMA_DEFAULTS.start],
+            startStep: layers.pick<number>(
+              'ema.startStep',
+              ['user', config.ema.startStep],
+              ['core', CORE_EMA_DEFAULTS.startStep],
             ),
           },
         }

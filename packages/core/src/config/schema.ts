@@ -42,11 +42,11 @@ export const metricBlockSchema = z.looseObject({
 
 /**
  * The `ema` block: the generator's exponential moving average (see `emaUpdate`). Both fields are
- * optional (`decay` 0.999, `start` 0: `CORE_EMA_DEFAULTS`); the block's absence turns EMA off.
+ * optional (`decay` 0.999, `startStep` 0: `CORE_EMA_DEFAULTS`); the block's absence turns EMA off.
  */
 export const emaSchema = z.strictObject({
   decay: z.number().gt(0).lt(1).optional(),
-  start: z.number().int().min(0).optional(),
+  startStep: z.number().int().min(0).optional(),
 });
 
 /**

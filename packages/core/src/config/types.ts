@@ -102,9 +102,9 @@ export interface GanConfig {
   metrics?: (Block<MetricOptionsMap> & { every?: number })[];
   /**
    * The generator's exponential moving average (Yazıcı et al. 2019, arXiv:1806.04498): after
-   * the generator update of step t, θ_ema ← θ if t ≤ `start`, else β·θ_ema + (1 − β)·θ with
+   * the generator update of step t, θ_ema ← θ if t ≤ `startStep`, else β·θ_ema + (1 − β)·θ with
    * β = `decay`. Sampling, metrics, pictures and exported generators then use θ_ema. Off when
-   * absent; `{}` turns it on with the defaults (decay 0.999, start 0).
+   * absent; `{}` turns it on with the defaults (decay 0.999, startStep 0).
    */
   ema?: Partial<EmaSettings>;
   /** Plugin package names (for the CLI, which imports them). */

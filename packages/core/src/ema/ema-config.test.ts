@@ -26,22 +26,22 @@ describe('config: the ema block', () => {
     expect(resolved.sources['ema.decay']).toBeUndefined();
   });
 
-  it('resolves missing fields to the core defaults (decay 0.999, start 0) and records sources', () => {
+  it('resolves missing fields to the core defaults (decay 0.999, startStep 0) and records sources', () => {
     const resolved = resolveConfig({ ...base, ema: {} }, fixtureRegistry());
-    expect(resolved.ema).toEqual({ decay: 0.999, start: 0 });
+    expect(resolved.ema).toEqual({ decay: 0.999, startStep: 0 });
     expect(resolved.sources['ema.decay']).toBe('core');
-    const user = resolveConfig({ ...base, ema: { decay: 0.99, start: 500 } }, fixtureRegistry());
-    expect(user.ema).toEqual({ decay: 0.99, start: 500 });
-    expect(user.sources['ema.start']).toBe('user');
+    const user = resolveConfig({ ...base, ema: { decay: 0.99, startStep: 500 } }, fixtureRegistry());
+    expect(user.ema).toEqual({ decay: 0.99, startStep: 500 });
+    expect(user.sources['ema.startStep']).toBe('user');
   });
 
   it.each([
     ['a decay of 1', { decay: 1 }, 'ema.decay', /expected.*< 1|less than 1/i],
     ['a decay of 0', { decay: 0 }, 'ema.decay', /> 0|greater than 0/i],
     ['a string decay', { decay: '0.999' }, 'ema.decay', /number/],
-    ['a negative start', { start: -1 }, 'ema.start', /0/],
-    ['a fractional start', { start: 2.5 }, 'ema.start', /integer/],
-    ['an unknown key', { decay: 0.9, startStep: 10 }, 'ema.startStep', /known keys \(decay, start\)/],
+    ['a negative startStep', { startStep: -1 }, 'ema.startStep', /0/],
+    ['a fractional startStep', { startStep: 2.5 }, 'ema.startStep', /integer/],
+    ['an unknown key', { decay: 0.9, start: 10 }, 'ema.start', /known keys \(decay, startStep\)/],
   ])('rejects %s with the field path', (_name, ema, path, message) => {
     const issues = issuesOf({ ...base, ema });
     const issue = issues.find((i) => i.path === path);

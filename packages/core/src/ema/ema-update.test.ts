@@ -9,20 +9,20 @@ beforeAll(async () => {
 
 const values = (t: tf.Tensor) => Array.from(t.dataSync());
 
-describe('emaUpdate: θ_ema ← θ while t ≤ start, else β·θ_ema + (1 − β)·θ', () => {
+describe('emaUpdate: θ_ema ← θ while t ≤ startStep, else β·θ_ema + (1 − β)·θ', () => {
   it('copies through the start step, then averages (hand-computed, β = 0.9, start = 2)', () => {
     const theta = tf.variable(tf.tensor1d([1, 2]));
-    const ema = new GeneratorEma({ decay: 0.9, start: 2 }, { w: theta });
+    const ema = new GeneratorEma({ decay: 0.9, startStep: 2 }, { w: theta });
     expect(values(ema.params.w)).toEqual([1, 2]); // θ_ema starts as the initial weights
     const steps: [number[], number[]][] = [
       [
         [3, 4],
         [3, 4],
-      ], // t = 1 ≤ start: copy
+      ], // t = 1 ≤ startStep: copy
       [
         [5, 6],
         [5, 6],
-      ], // t = 2 = start: copy
+      ], // t = 2 = startStep: copy
       [
         [15, 26],
         [6, 8],
@@ -46,9 +46,9 @@ describe('emaUpdate: θ_ema ← θ while t ≤ start, else β·θ_ema + (1 − �
     theta.dispose();
   });
 
-  it('averages from the first step with start 0 (the initial weights are θ_ema at t = 0)', () => {
+  it('averages from the first step with startStep 0 (the initial weights are θ_ema at t = 0)', () => {
     const theta = tf.variable(tf.tensor2d([[1, -1]]));
-    const ema = new GeneratorEma({ decay: 0.9, start: 0 }, { 'layers/0/kernel': theta });
+    const ema = new GeneratorEma({ decay: 0.9, startStep: 0 }, { 'layers/0/kernel': theta });
     tf.tidy(() => theta.assign(tf.tensor2d([[11, 9]])));
     ema.update({ 'layers/0/kernel': theta }, 1);
     const got = values(ema.params['layers/0/kernel']);
@@ -63,7 +63,7 @@ describe('emaUpdate: θ_ema ← θ while t ≤ start, else β·θ_ema + (1 − �
     const avg = { a: tf.tensor1d([0, 0]) };
     const params = { a: tf.tensor1d([10, 20]) };
     const before = tf.memory().numTensors;
-    const out = emaUpdate(avg, params, { decay: 0.5, start: 0 }, 1);
+    const out = emaUpdate(avg, params, { decay: 0.5, startStep: 0 }, 1);
     expect(tf.memory().numTensors).toBe(before + 1);
     expect(values(out.a)).toEqual([5, 10]);
     expect(values(avg.a)).toEqual([0, 0]);
@@ -73,7 +73,7 @@ describe('emaUpdate: θ_ema ← θ while t ≤ start, else β·θ_ema + (1 − �
 
   it('keeps one tensor per parameter across updates (no leak)', () => {
     const theta = tf.variable(tf.tensor1d([1, 2, 3]));
-    const ema = new GeneratorEma({ decay: 0.99, start: 3 }, { w: theta });
+    const ema = new GeneratorEma({ decay: 0.99, startStep: 3 }, { w: theta });
     const before = tf.memory().numTensors;
     for (let t = 1; t <= 10; t++) ema.update({ w: theta }, t);
     expect(tf.memory().numTensors).toBe(before);

@@ -6,10 +6,10 @@ export interface EmaSettings {
   /** The decay β ∈ (0, 1) of θ_ema ← β·θ_ema + (1 − β)·θ; GANForge's default 0.999. */
   decay: number;
   /**
-   * The last step whose weights are copied instead of averaged (θ_ema ← θ while t ≤ start);
+   * The last step whose weights are copied instead of averaged (θ_ema ← θ while t ≤ startStep);
    * GANForge's default 0 (average from the first step on, as StudioGAN's `ema_start` 0).
    */
-  start: number;
+  startStep: number;
 }
 
 /**
@@ -17,7 +17,7 @@ export interface EmaSettings {
  * step `step` (1 for the run's first step: the trainer's step count after the step):
  *
  * ```text
- * θ_ema ← θ                        if step ≤ start
+ * θ_ema ← θ                        if step ≤ startStep
  * θ_ema ← β·θ_ema + (1 − β)·θ      otherwise
  * ```
  *
@@ -36,7 +36,7 @@ export function emaUpdate(
     for (const [path, theta] of Object.entries(params)) {
       const avg = average[path];
       out[path] =
-        step <= settings.start || avg === undefined
+        step <= settings.startStep || avg === undefined
           ? theta.clone()
           : tf.add(tf.mul(avg, settings.decay), tf.mul(theta, 1 - settings.decay));
     }

@@ -17,7 +17,7 @@ import { testConfig } from './fixtures/test-config.js';
 import type { Gan } from './gan.js';
 
 const plugins = [testingPlugin()];
-const emaConfig = (ema: { decay?: number; start?: number } = { decay: 0.9, start: 3 }) =>
+const emaConfig = (ema: { decay?: number; startStep?: number } = { decay: 0.9, startStep: 3 }) =>
   testConfig({ ema, discriminator: { kind: 'tiny-mlp', hidden: [8] } });
 
 const read = (tree: ParamTree): Record<string, number[]> =>
@@ -26,15 +26,15 @@ const flat = (t: tf.Tensor) => Array.from(t.dataSync());
 
 describe('generator EMA in a GAN', () => {
   it('copies G through the start step, then averages after every step', async () => {
-    const gan = await createGan(emaConfig({ decay: 0.9, start: 3 }), { plugins });
-    expect(gan.ema?.settings).toEqual({ decay: 0.9, start: 3 });
+    const gan = await createGan(emaConfig({ decay: 0.9, startStep: 3 }), { plugins });
+    expect(gan.ema?.settings).toEqual({ decay: 0.9, startStep: 3 });
     expect(read(gan.ema!.params)).toEqual(read({ ...gan.generator.params }));
     for (let t = 1; t <= 3; t++) {
       gan.step();
       expect(read(gan.ema!.params)).toEqual(read({ ...gan.generator.params }));
     }
     const before = read(gan.ema!.params);
-    gan.step(); // t = 4 > start
+    gan.step(); // t = 4 > startStep
     const theta = read({ ...gan.generator.params });
     const after = read(gan.ema!.params);
     for (const [path, values] of Object.entries(after)) {
@@ -137,7 +137,7 @@ describe('generator EMA in a GAN', () => {
       const files = await exportGeneratorFiles(gan, weights === 'raw' ? { weights } : {});
       const loaded = await loadGenerator(async (f) => files.get(f)!, 'memory', plugins);
       expect(loaded.spec.weights).toBe(weights);
-      expect(loaded.spec.ema).toEqual({ decay: 0.9, start: 0 });
+      expect(loaded.spec.ema).toEqual({ decay: 0.9, startStep: 0 });
       const [a, b] = [loaded.sample({ n: 8, noise }), gan.sample({ n: 8, noise, weights })];
       expect(flat(a)).toEqual(flat(b));
       tf.dispose([a, b]);
@@ -186,7 +186,7 @@ describe('generator EMA in a GAN', () => {
   });
 
   it('leaks no tensor over 200 steps with EMA on (and sampling between steps)', async () => {
-    const gan: Gan = await createGan(emaConfig({ decay: 0.99, start: 10 }), { plugins });
+    const gan: Gan = await createGan(emaConfig({ decay: 0.99, startStep: 10 }), { plugins });
     await expectNoTensorLeak(
       (i) => {
         gan.step();
