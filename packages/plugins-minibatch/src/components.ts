@@ -49,7 +49,9 @@ export const minibatchDiscriminationOptionsSchema = z.strictObject({
     .number()
     .positive()
     .default(0.05)
-    .describe("standard deviation of T's normal initialization (default 0.05, as in Salimans et al.'s code)"),
+    .describe(
+      "standard deviation of T's normal initialization (default 0.05, as in Salimans et al.'s code, for data of unit scale; divide by the data's spread beyond that: 0.0125 for the 25-Gaussian grid in [−4, 4])",
+    ),
 });
 
 /** zod schema of the `minibatch-stddev` wrapper's options (the body is validated when built). */
