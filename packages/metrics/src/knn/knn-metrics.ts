@@ -50,6 +50,18 @@ async function statistics(
   }
 }
 
+/** A k-NN {@link Metric} named `name` reporting `report` of the manifold statistics. */
+function knnMetric(
+  name: string,
+  report: (s: ManifoldStatistics) => Record<string, number>,
+  options: KnnMetricOptions,
+  load: () => Promise<MnistClassifier>,
+): Metric {
+  const o = knnMetricOptionsSchema.parse(options);
+  const classifier = memoizedLoader(load);
+  return { name, compute: async (ctx) => report(await statistics(o, ctx, classifier)) };
+}
+
 /**
  * Improved precision and recall (Kynkäänniemi et al. 2019, arXiv:1904.06991; see
  * `precisionRecall`) of `samples` generated against `samples` real samples as a {@link Metric}:
@@ -61,15 +73,7 @@ export function precisionRecallMetric(
   options: KnnMetricOptions = {},
   load: () => Promise<MnistClassifier> = () => loadMnistClassifier(),
 ): Metric {
-  const o = knnMetricOptionsSchema.parse(options);
-  const classifier = memoizedLoader(load);
-  return {
-    name: 'precision-recall',
-    async compute(ctx) {
-      const s = await statistics(o, ctx, classifier);
-      return { precision: s.precision, recall: s.recall };
-    },
-  };
+  return knnMetric('precision-recall', (s) => ({ precision: s.precision, recall: s.recall }), options, load);
 }
 
 /** The registered `precision-recall` metric component. */
@@ -91,15 +95,7 @@ export function densityCoverageMetric(
   options: KnnMetricOptions = {},
   load: () => Promise<MnistClassifier> = () => loadMnistClassifier(),
 ): Metric {
-  const o = knnMetricOptionsSchema.parse(options);
-  const classifier = memoizedLoader(load);
-  return {
-    name: 'density-coverage',
-    async compute(ctx) {
-      const s = await statistics(o, ctx, classifier);
-      return { density: s.density, coverage: s.coverage };
-    },
-  };
+  return knnMetric('density-coverage', (s) => ({ density: s.density, coverage: s.coverage }), options, load);
 }
 
 /** The registered `density-coverage` metric component. */
