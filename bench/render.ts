@@ -1,10 +1,11 @@
-// Renders docs/benchmarks.md's mixtures tables from the committed results, so no figure in them is
+// Renders docs/benchmarks.md's mixtures and MNIST tables from the committed results, so no figure in them is
 // typed by hand: the runs, and every sample file's mode coverage beside its k-NN precision, recall,
 // density and coverage; and a PNG per sample file for the gallery.
 //   npm run bench:render -- [--check] [--results DIR (default bench/results/mixtures)]
+//     [--mnist-results DIR (default bench/results/mnist)]
 //     [--docs FILE (default docs/benchmarks.md)] [--images DIR (default images/mixtures beside --docs)]
-// Rewrites only the text between the `BEGIN GENERATED: mixtures` and `END GENERATED: mixtures`
-// markers; prints the tables. --check: writes nothing, exits 1 when the docs' section is out of
+// Rewrites only the text between the `BEGIN GENERATED: NAME` and `END GENERATED: NAME` markers
+// (NAME: mixtures, mnist-ema); prints the tables. --check: writes nothing, exits 1 when the docs' section is out of
 // date. PNGs are redrawn only when missing or older than their sample file.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -13,6 +14,7 @@ import { readSection, replaceSection, withoutTablePadding } from './render/docs-
 import { scoreSampleFile, type FidelityRow } from './render/fidelity.js';
 import { listSampleFiles, loadRuns, readSampleFile } from './render/load.js';
 import { renderMixturesSection, type GalleryPlot } from './render/markdown.js';
+import { loadMnistRows, renderMnistSection } from './render/mnist-markdown.js';
 import { isStale, plotSampleFile } from './render/plot.js';
 import { groupRuns } from './render/stats.js';
 
@@ -23,6 +25,7 @@ const arg = (name: string, fallback: string) => {
 };
 const check = process.argv.includes('--check');
 const resultsDir = resolve(arg('results', join(root, 'bench/results/mixtures')));
+const mnistDir = resolve(arg('mnist-results', join(root, 'bench/results/mnist')));
 const docsFile = resolve(arg('docs', join(root, 'docs/benchmarks.md')));
 const imagesDir = resolve(arg('images', join(dirname(docsFile), 'images/mixtures')));
 const SECTION = 'mixtures';
@@ -57,19 +60,28 @@ for (const path of listSampleFiles(resultsDir)) {
 const body = renderMixturesSection(groups, plots, fidelity);
 console.log(body.trim());
 
-const doc = readFileSync(docsFile, 'utf8');
-const current = readSection(doc, SECTION, docsFile);
-if (check) {
-  if (withoutTablePadding(current) !== withoutTablePadding(body)) {
-    console.error(
-      `bench/render: ${shown(docsFile)}: section '${SECTION}' is out of date with ${shown(resultsDir)} (run npm run bench:render)`,
-    );
-    process.exit(1);
+let doc = readFileSync(docsFile, 'utf8');
+let stale = false;
+/** Checks (--check) or rewrites section `name` of the docs with `text`. */
+function updateSection(name: string, text: string, source: string): void {
+  const current = readSection(doc, name, docsFile);
+  if (check) {
+    if (withoutTablePadding(current) !== withoutTablePadding(text)) {
+      console.error(
+        `bench/render: ${shown(docsFile)}: section '${name}' is out of date with ${source} (run npm run bench:render)`,
+      );
+      stale = true;
+    } else console.warn(`bench/render: ${shown(docsFile)}: section '${name}' is up to date`);
+  } else if (current !== text) {
+    doc = replaceSection(doc, name, text, docsFile);
+    console.warn(`bench/render: rewrote section '${name}' of ${shown(docsFile)}`);
+  } else {
+    console.warn(`bench/render: ${shown(docsFile)}: section '${name}' already up to date`);
   }
-  console.warn(`bench/render: ${shown(docsFile)}: section '${SECTION}' is up to date`);
-} else if (current !== body) {
-  writeFileSync(docsFile, replaceSection(doc, SECTION, body, docsFile));
-  console.warn(`bench/render: rewrote section '${SECTION}' of ${shown(docsFile)}`);
-} else {
-  console.warn(`bench/render: ${shown(docsFile)}: section '${SECTION}' already up to date`);
 }
+updateSection(SECTION, body, shown(resultsDir));
+const mnistBody = renderMnistSection(loadMnistRows(mnistDir));
+console.log(mnistBody.trim());
+updateSection('mnist-ema', mnistBody, shown(mnistDir));
+if (!check) writeFileSync(docsFile, doc);
+if (stale) process.exit(1);

@@ -3,7 +3,7 @@
 // (bench/mixtures/torch_mixtures.py) run with the same seeds in the same run.
 //   npm run bench:mixtures -- [--variants non-saturating,wgan-gp,unrolled,minibatch,ebgan,pacgan]
 //     [--seeds 5] [--first-seed 1] [--steps N (default: the variant's)] [--backend wasm-native]
-//     [--datasets ring,grid] [--no-twin] [--out FILE (default bench/results/mixtures/DATE-BACKEND-VARIANTS.jsonl)]
+//     [--datasets ring,grid] [--no-twin | --twin-only] [--out FILE (default bench/results/mixtures/DATE-BACKEND-VARIANTS.jsonl)]
 //     [--batch N] [--fields JSON (merged over the variant's fields)] [--label TEXT (appended to the
 //     row's setting)]: experiments off the committed settings; they keep no sample files.
 // Every run appends one JSON line to the results file; seed 1's samples go to
@@ -37,6 +37,8 @@ const resultsDir = new URL('../results/mixtures/', import.meta.url);
 const samplesDir = new URL('samples/', resultsDir);
 const out = arg('out', new URL(`${date}-${backend}-${variants.join('-')}.jsonl`, resultsDir).pathname);
 const withTwin = !process.argv.includes('--no-twin');
+/** Runs only the twins (a seed whose GANForge line is already committed). */
+const twinOnly = process.argv.includes('--twin-only');
 const batchArg = arg('batch', '');
 const fieldsArg = JSON.parse(arg('fields', '{}')) as Partial<GanConfig>;
 const label = arg('label', '');
@@ -120,18 +122,20 @@ for (const variant of variants) {
   for (const dataset of datasets) {
     for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
       const started = performance.now();
-      const gan = await createGan(config(variant, dataset, seed, steps), {
-        plugins: [lossesPlugin(), modelsPlugin(), dataPlugin(), ...v.plugins()],
-        selectBackend: false,
-      });
-      await gan.fit();
-      const x = gan.metricContext().generate(2500);
-      const key = { impl: 'ganforge', variant, steps, seed, backend };
-      const row = score(x.dataSync() as Float32Array, key, dataset);
-      x.dispose();
-      gan.dispose();
-      const seconds = +((performance.now() - started) / 1000).toFixed(1);
-      emit({ ...common, kind: 'run', impl: 'ganforge', dataset, seed, backend, ...row, seconds });
+      if (!twinOnly) {
+        const gan = await createGan(config(variant, dataset, seed, steps), {
+          plugins: [lossesPlugin(), modelsPlugin(), dataPlugin(), ...v.plugins()],
+          selectBackend: false,
+        });
+        await gan.fit();
+        const x = gan.metricContext().generate(2500);
+        const key = { impl: 'ganforge', variant, steps, seed, backend };
+        const row = score(x.dataSync() as Float32Array, key, dataset);
+        x.dispose();
+        gan.dispose();
+        const seconds = +((performance.now() - started) / 1000).toFixed(1);
+        emit({ ...common, kind: 'run', impl: 'ganforge', dataset, seed, backend, ...row, seconds });
+      }
       if (twinOk && v.twin && Object.keys(fieldsArg).length === 0) {
         const t = runTwin(v.twin, { dataset, seed, steps, batch: common.batch });
         const key = { impl: 'pytorch', variant, steps, seed, backend: t.backend };

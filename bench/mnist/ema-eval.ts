@@ -1,0 +1,105 @@
+// bench/mnist/ema-eval.ts (#32 item 6a, #38 item 5): scores a `ganforge train bench/mnist/dcgan-ema.yaml`
+// run at each of its checkpoints with the raw and the averaged (EMA) generator weights, by the
+// metrics package's classifier score and Fréchet distance beside the k-NN fidelity/diversity
+// metrics (precision, recall, density, coverage in the classifier's feature space; N = 2,000
+// generated digits against 2,000 held-out ones), and the same scores of 2,000 real training digits
+// in place of generated ones (the ceiling). One JSON line per row, appended to --out.
+//   npx tsx --conditions=@ganforge/source bench/mnist/ema-eval.ts runs/bench-mnist-ema
+//     [--checkpoints 10000,20000] [--out bench/results/mnist/DATE-dcgan-ema.jsonl]
+import * as tf from '@tensorflow/tfjs';
+import { Rng, selectBackend } from '@ganforge/core';
+import { mnist } from '@ganforge/data/node';
+import {
+  classifierScore,
+  embedSamples,
+  featureStatistics,
+  frechetDistance,
+  loadMnistClassifier,
+  manifoldStatisticsBatched,
+} from '@ganforge/metrics';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const runDir = process.argv[2];
+if (!runDir || runDir.startsWith('--')) throw new Error('usage: ema-eval.ts RUN_DIR [--checkpoints 10000,20000] [--out FILE]');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const date = new Date().toISOString().slice(0, 10);
+const out = resolve(arg('out', join(root, `bench/results/mnist/${date}-dcgan-ema.jsonl`)));
+mkdirSync(dirname(out), { recursive: true });
+const base = { bench: 'mnist-ema', config: 'bench/mnist/dcgan-ema.yaml', date, n: 2000 };
+const write = (row: Record<string, unknown>) => {
+  const text = JSON.stringify({ ...base, ...row });
+  console.log(text);
+  appendFileSync(out, `${text}\n`);
+};
+
+// The ceiling: 2,000 real training digits scored as if generated, against 2,000 held-out digits.
+await selectBackend('wasm');
+const classifier = await loadMnistClassifier();
+const draw = (split: 'train' | 'held-out') => {
+  const batch = mnist({ split, flatten: true }).sampler(new Rng(0, 'bench')).next(2000);
+  tf.dispose(batch.labels);
+  return batch.x;
+};
+const heldOut = draw('held-out');
+const train = draw('train');
+const trainEval = classifier.evaluate(train);
+const embedded = await embedSamples(heldOut, train, 'mnist-classifier', async () => classifier);
+const knn = manifoldStatisticsBatched(embedded.real, embedded.fake, { k: 5, chunkRows: 256 });
+write({
+  run: 'real training digits (ceiling)',
+  classifier_score: classifierScore(trainEval.probabilities, 10),
+  frechet_distance: frechetDistance(
+    featureStatistics(trainEval.features, 64),
+    featureStatistics(classifier.evaluate(heldOut).features, 64),
+  ),
+  precision: knn.precision,
+  recall: knn.recall,
+  density: knn.density,
+  coverage: knn.coverage,
+});
+tf.dispose([heldOut, train]);
+
+for (const checkpoint of arg('checkpoints', '10000,20000').split(',')) {
+  for (const weights of ['ema', 'raw'] as const) {
+    const text = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--conditions=@ganforge/source',
+        join(root, 'packages/cli/src/bin.ts'),
+        'eval',
+        runDir,
+        '--checkpoint',
+        checkpoint,
+        '--json',
+        ...(weights === 'raw' ? ['--raw-weights'] : []),
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const line = text.split('\n').filter((l) => l.startsWith('{')).pop();
+    if (!line) throw new Error(`ganforge eval printed no JSON for checkpoint ${checkpoint}`);
+    const r = JSON.parse(line) as { step: number; weights: string; metrics: Record<string, number>; seconds: number };
+    const m = r.metrics;
+    write({
+      run: `DCGAN width 32 + EMA 0.999, ${r.weights} weights`,
+      steps: r.step,
+      weights: r.weights,
+      classifier_score: m.classifier_score_score,
+      frechet_distance: m.frechet_distance_distance,
+      precision: m.precision_recall_precision,
+      recall: m.precision_recall_recall,
+      density: m.density_coverage_density,
+      coverage: m.density_coverage_coverage,
+      eval_seconds: r.seconds,
+    });
+  }
+}
+console.log(`bench/mnist/ema-eval: rows appended to ${out}`);
