@@ -23,6 +23,7 @@ import { metricsPlugin } from '@ganforge/metrics';
 import { minibatchPlugin } from '@ganforge/plugin-minibatch';
 import { modelsPlugin } from '@ganforge/models';
 import { pacganPlugin } from '@ganforge/plugin-pacgan';
+import { augmentPlugin } from '@ganforge/plugin-augment';
 import { unrolledPlugin } from '@ganforge/plugin-unrolled';
 import { wganPlugin } from '@ganforge/plugin-wgan';
 import { format, resolveConfig } from 'prettier';
@@ -58,12 +59,12 @@ export const TOP_LEVEL_FIELDS: Readonly<Record<string, string>> = {
     '`auto` tries tfjs-node-gpu, tfjs-node, wasm-native (the OpenBLAS kernels of @ganforge/backend-native, where built), wasm, then cpu; the chosen one is logged and recorded.',
   data: 'The data source: `kind` and that source’s options (see *data* below).',
   preset:
-    'A preset (e.g. `wgan-gp`) supplying loss, regularizers, hooks, trainer, optimizers and batch size; your own fields win.',
+    'A preset (e.g. `wgan-gp`, `sngan`) supplying loss, regularizers, hooks, trainer, optimizers, batch size and a wrapper around your discriminator; your own fields win.',
   generator: 'The generator network: `kind` and its options (see *generator* below).',
   discriminator: 'The discriminator (critic) network: `kind` and its options (see *discriminator* below).',
   loss: 'The adversarial loss: `kind` and its options (see *loss* below).',
   regularizers:
-    'Penalties added to a network’s loss (R1, gradient penalty, pulling-away), each `kind` + options; logged as `reg_<name>`. A list here replaces the preset’s.',
+    'Penalties added to a network’s loss (R1, LeCam, gradient penalty, pulling-away), each `kind` + options; logged as `reg_<name>`. A list here replaces the preset’s.',
   hooks:
     'Pure parameter transforms after an update (e.g. `weight-clipping`). A list here replaces the preset’s.',
   trainer:
@@ -77,6 +78,8 @@ export const TOP_LEVEL_FIELDS: Readonly<Record<string, string>> = {
   logEvery: 'Steps between rows of metrics.jsonl and progress lines.',
   metrics: 'Metrics computed during the run, each `kind` + options + `every` (steps; 0 = only at the end).',
   ema: 'The generator’s exponential moving average: `decay` and `startStep` (see *Generator EMA*). Off when absent; `{}` turns it on with the defaults.',
+  augment:
+    'A differentiable augmentation of everything D sees in training, real and generated, in D’s and G’s updates: `kind` (`diff-augment`, `ada`) and its options (see *augment* below). Off when absent.',
   plugins:
     'Plugin packages (or local files) the command line loads; library users pass plugin objects to `createGan` instead.',
 };
@@ -112,6 +115,7 @@ export function allPlugins(): GanPlugin[] {
     unrolledPlugin(),
     minibatchPlugin(),
     pacganPlugin(),
+    augmentPlugin(),
   ];
 }
 
@@ -187,6 +191,7 @@ const KIND_TITLES: Record<ComponentKind, string> = {
   trainer: 'trainer: training steps',
   metric: 'metric: sample-quality metrics',
   callback: 'callback: run callbacks',
+  augment: 'augment: differentiable augmentation before D',
 } as Record<ComponentKind, string>;
 
 /**
@@ -218,9 +223,13 @@ function markdown(plugins: GanPlugin[]): string {
     '',
     '## Top level',
     '',
-    ...optionsTable(top, { ...CORE_DEFAULTS, optimizers: 'Adam, see below', ema: 'off' }, TOP_LEVEL_FIELDS),
+    ...optionsTable(
+      top,
+      { ...CORE_DEFAULTS, optimizers: 'Adam, see below', ema: 'off', augment: 'off' },
+      TOP_LEVEL_FIELDS,
+    ),
     'Unknown top-level keys are errors. Component blocks (`data`, `generator`, `discriminator`,',
-    '`loss`, `regularizers[]`, `hooks[]`, `trainer`, `metrics[]`) name a component by `kind`; their',
+    '`loss`, `regularizers[]`, `hooks[]`, `trainer`, `metrics[]`, `augment`) name a component by `kind`; their',
     'other fields are that component’s options, listed below with the package that registers it.',
     '',
     '## Optimizer settings',

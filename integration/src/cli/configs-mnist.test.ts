@@ -22,6 +22,18 @@ describe('examples/configs: MNIST (a few steps each)', () => {
     expect(pngSize(join(run, 'plots/samples.png'))).toEqual(grid(8, 8));
   });
 
+  it('dcgan-mnist-ema-diffaugment.yaml: DiffAugment and the EMA on, said in the summary', async () => {
+    const { run, summary } = await smokeTrain('dcgan-mnist-ema-diffaugment.yaml', 2);
+    expect(pngSize(join(run, 'plots/samples.png'))).toEqual(grid(8, 8));
+    expect(summary.ema).toEqual({ decay: 0.999, startStep: 0 });
+    expect(summary.augment).toEqual({
+      kind: 'diff-augment',
+      policy: ['color', 'translation', 'cutout'],
+      translationRatio: 0.125,
+      cutoutRatio: 0.5,
+    });
+  });
+
   it('cgan-mnist.yaml: one digit per column', async () => {
     const { run } = await smokeTrain('cgan-mnist.yaml', 2);
     expect(pngSize(join(run, 'plots/samples.png'))).toEqual(grid(10, 7));

@@ -28,7 +28,14 @@ const WANTED = [
   '@ganforge/plugin-wgan',
 ];
 const LATER = ['@ganforge/metrics', '@ganforge/cli', EXAMPLE_PLUGIN.name];
-const OTHER_PLUGINS = ['plugin-cgan', 'plugin-ebgan', 'plugin-unrolled', 'plugin-minibatch', 'plugin-pacgan'];
+const OTHER_PLUGINS = [
+  'plugin-cgan',
+  'plugin-ebgan',
+  'plugin-unrolled',
+  'plugin-minibatch',
+  'plugin-pacgan',
+  'plugin-augment',
+];
 
 const TRAIN_SCRIPT = `import { createGan } from '@ganforge/core/node';
 import { dataPlugin } from '@ganforge/data';

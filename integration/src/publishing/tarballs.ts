@@ -25,6 +25,7 @@ export const PUBLISHED_PACKAGES: Readonly<Record<string, string>> = {
   '@ganforge/plugin-unrolled': 'packages/plugins-unrolled',
   '@ganforge/plugin-minibatch': 'packages/plugins-minibatch',
   '@ganforge/plugin-pacgan': 'packages/plugins-pacgan',
+  '@ganforge/plugin-augment': 'packages/plugins-augment',
   '@ganforge/cli': 'packages/cli',
 };
 

@@ -28,6 +28,9 @@ export type {
   OptimizerConfigDefaults,
 } from './types/loss.js';
 export type { Optimizer } from './types/optimizer.js';
+export type { Augment, AugmentTransform } from './types/augment.js';
+export { isStatefulComponent } from './types/stateful.js';
+export type { StatefulComponent, DiscriminatorUpdate } from './types/stateful.js';
 export type {
   StepLogs,
   Trainer,
@@ -69,6 +72,7 @@ export type {
   MetricOptionsMap,
   PresetOptionsMap,
   TrainerOptionsMap,
+  AugmentOptionsMap,
 } from './config/types.js';
 export { Rng } from './rng/rng.js';
 export type { RngState } from './rng/rng.js';
@@ -85,10 +89,12 @@ export {
 } from './errors.js';
 export type { GanErrorCode, ConfigIssue } from './errors.js';
 export { AdversarialTrainer } from './trainer/adversarial-trainer.js';
+export { augmentedDiscriminator } from './trainer/augmented-discriminator.js';
 export { defaultTrainerComponent, defaultTrainerOptionsSchema } from './trainer/default-trainer-component.js';
 export { PackedLogs, snakeCase } from './trainer/packed-logs.js';
 export { globalNorm } from './trainer/tree.js';
 export { Gan, FIXED_NOISE_SIZE } from './gan/gan.js';
+export { COMPONENT_STATE_GROUP_PREFIX } from './gan/component-state.js';
 export type { SampleOptions, MetricContextOptions, GeneratorWeights, GanParts } from './gan/gan.js';
 export { emaUpdate, GeneratorEma, EMA_CHECKPOINT_GROUP } from './ema/index.js';
 export type { EmaSettings } from './ema/index.js';

@@ -1,6 +1,7 @@
 /**
  * @ganforge/losses: the standard GAN losses as pure functions of discriminator outputs, their
- * registered components, label smoothing, discriminator accuracy and the R1 regularizer.
+ * registered components, label smoothing, discriminator accuracy and the R1 and LeCam
+ * regularizers.
  * @packageDocumentation
  */
 import './options-map.js';
@@ -45,5 +46,9 @@ export {
 export type { WassersteinOptions } from './wasserstein.js';
 export { r1Penalty, r1Regularizer, r1OptionsSchema, r1Component } from './r1.js';
 export type { R1Inputs, R1Options } from './r1.js';
+export { lecamPenalty, lecamAnchorUpdate } from './lecam-penalty.js';
+export type { LecamAnchors } from './lecam-penalty.js';
+export { LecamRegularizer, lecamOptionsSchema, lecamComponent, LECAM_STATE_PATHS } from './lecam.js';
+export type { LecamOptions } from './lecam.js';
 export { lossesPlugin, lossesComponents } from './plugin.js';
 export { LOSSES_VERSION } from './version.js';

@@ -1,4 +1,5 @@
 import type { HingeOptions } from './hinge.js';
+import type { LecamOptions } from './lecam.js';
 import type { LeastSquaresLossOptions } from './least-squares.js';
 import type { MinimaxOptions } from './minimax.js';
 import type { NonSaturatingOptions } from './non-saturating.js';
@@ -16,5 +17,6 @@ declare module '@ganforge/core' {
   }
   interface RegularizerOptionsMap {
     r1: R1Options;
+    lecam: LecamOptions;
   }
 }

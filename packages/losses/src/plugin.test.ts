@@ -26,7 +26,7 @@ function registered(): AnyComponentDefinition[] {
 const ctx = { rng: new Rng(1), latentDim: 2, sampleShape: [2] } as unknown as BuildContext;
 
 describe('lossesPlugin', () => {
-  it('registers the five losses and the r1 regularizer, with the package version', () => {
+  it('registers the five losses and the r1 and lecam regularizers, with the package version', () => {
     const plugin = lossesPlugin();
     expect(plugin.name).toBe('@ganforge/losses');
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -44,6 +44,7 @@ describe('lossesPlugin', () => {
       'loss:minimax',
       'loss:non-saturating',
       'loss:wasserstein',
+      'regularizer:lecam',
       'regularizer:r1',
     ]);
   });
@@ -61,10 +62,13 @@ describe('lossesPlugin', () => {
     expect(byName.hinge.options.safeParse({ margin: 1 }).success).toBe(false);
     expect(byName.r1.options.parse({})).toEqual({ gamma: 10 });
     expect(byName.r1.options.safeParse({ gamma: -1 }).success).toBe(false);
+    expect(byName.lecam.options.parse({})).toEqual({ lambda: 0.3, decay: 0.99, oneSided: true });
+    expect(byName.lecam.options.safeParse({ decay: 1 }).success).toBe(false);
     expect(byName.wasserstein.defaults).toEqual({ dSteps: 5 });
     for (const def of registered()) {
-      const instance = def.create(def.options.parse({}), ctx) as { name: string };
+      const instance = def.create(def.options.parse({}), ctx) as { name: string; dispose?: () => void };
       expect(instance.name).toBe(def.name);
+      instance.dispose?.();
     }
     const r1 = byName.r1.create({ gamma: 2 }, ctx) as { weight: number; target: string };
     expect(r1).toMatchObject({ weight: 1, target: 'discriminator' });

@@ -13,6 +13,7 @@ import {
   mlpGeneratorOptionsSchema,
 } from './networks/mlp.js';
 import { SpectralNormDiscriminator, SpectralNormGenerator } from './spectral-norm/spectral-norm-network.js';
+import { snganPresetComponent } from './sngan-preset.js';
 
 /** zod schema of the `spectral-norm` wrapper's options (the inner block is validated when built). */
 export const spectralNormOptionsSchema = z.strictObject({
@@ -104,5 +105,6 @@ export function modelsComponents(): AnyComponentDefinition[] {
     dcganDiscriminatorComponent,
     spectralNormGeneratorComponent,
     spectralNormDiscriminatorComponent,
+    snganPresetComponent,
   ];
 }

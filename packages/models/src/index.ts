@@ -1,6 +1,6 @@
 /**
  * @ganforge/models: functional layers and networks (MLP, DCGAN), spectral normalization and an
- * adapter for tf.LayersModel, with their registered components.
+ * adapter for tf.LayersModel, with their registered components and the `sngan` preset.
  * @packageDocumentation
  */
 import './options-map.js';
@@ -61,5 +61,6 @@ export {
   modelsComponents,
 } from './components.js';
 export type { SpectralNormBlockOptions } from './components.js';
+export { snganPreset, snganPresetComponent } from './sngan-preset.js';
 export { modelsPlugin } from './plugin.js';
 export { MODELS_VERSION } from './version.js';

@@ -14,4 +14,7 @@ declare module '@ganforge/core' {
     dcgan: DcganDiscriminatorOptions;
     'spectral-norm': SpectralNormBlockOptions;
   }
+  interface PresetOptionsMap {
+    sngan: Record<never, never>;
+  }
 }

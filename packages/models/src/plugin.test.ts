@@ -43,7 +43,7 @@ function context(): BuildContext {
 }
 
 describe('modelsPlugin', () => {
-  it('registers mlp, dcgan and spectral-norm for both network kinds, with the package version', () => {
+  it('registers mlp, dcgan and spectral-norm for both network kinds and the sngan preset, with the package version', () => {
     const plugin = modelsPlugin();
     expect(plugin.name).toBe('@ganforge/models');
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -62,6 +62,7 @@ describe('modelsPlugin', () => {
       'generator:dcgan',
       'generator:mlp',
       'generator:spectral-norm',
+      'preset:sngan',
     ]);
   });
 

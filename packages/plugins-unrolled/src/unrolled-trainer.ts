@@ -39,6 +39,10 @@ export interface UnrolledTrainerSettings {
  * discriminator θ_D^K on the generator update's real batch and samples (computed without
  * advancing the run's random streams).
  *
+ * With an `augment` block the generator update draws one transform T and unrolls D∘T: every
+ * inner update and the outer loss see the same augmented batches. Stateful components'
+ * `afterDiscriminatorUpdate` runs only after the real D updates, never after inner ones.
+ *
  * Checkpoints hold the same tensors as the default trainer's (`optimizer/generator`,
  * `optimizer/discriminator`): the unrolled state is rebuilt every step.
  */
@@ -84,8 +88,11 @@ export class UnrolledTrainer extends AdversarialTrainer {
     step: number,
     logs: PackedLogs,
   ): LossContext {
-    const { discriminator: d, loss, regularizers, hooks, discriminatorOptimizer, streams } = this.parts;
+    const { loss, regularizers, hooks, discriminatorOptimizer, streams } = this.parts;
     const rng = streams.dropout;
+    // With an `augment` block: one draw T for this generator update, so the K inner updates and
+    // the outer loss all train and score D∘T on the same augmented real and generated batches.
+    const d = this.augmentedDiscriminator(fake.shape[0]);
     const unrolled = unrollDiscriminator({
       discriminator: d,
       loss,
@@ -97,7 +104,7 @@ export class UnrolledTrainer extends AdversarialTrainer {
       optimizerState: this.discriminatorOptimizerState,
       real: batch,
       fake,
-      context: (trees, realOut, fakeOut) => this.context(batch, z, fake, realOut, fakeOut, step, trees),
+      context: (trees, realOut, fakeOut) => this.context(batch, z, fake, realOut, fakeOut, step, trees, d),
       unrollSteps: this.settings.unrollSteps,
       firstOrder: this.settings.firstOrder,
       step,
@@ -108,11 +115,11 @@ export class UnrolledTrainer extends AdversarialTrainer {
     const options = { training: true, cond: batch.labels, rng, ...trees };
     const fakeOut = d.forward(fake, options);
     const realOut = (): DiscriminatorScores => d.forward(batch.x, options);
-    const ctx = this.context(batch, z, fake, realOut, fakeOut, step, trees);
+    const ctx = this.context(batch, z, fake, realOut, fakeOut, step, trees, d);
     // The log's own real pass and loss must not move the streams: with K = 0 the run stays the
     // default trainer's, and a lazily read ctx.realOut still draws what it would have drawn.
     const dLoss = observing([streams.dropout, streams.noise], () => {
-      const logCtx = this.context(batch, z, fake, () => d.forward(batch.x, options), fakeOut, step, trees);
+      const logCtx = this.context(batch, z, fake, () => d.forward(batch.x, options), fakeOut, step, trees, d);
       const parts = loss.discriminatorLoss(logCtx);
       return tf.add(parts.real, parts.fake);
     });

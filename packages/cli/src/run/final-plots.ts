@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderVegaLitePng } from '../plot/render-png.js';
+import { augmentSpec } from '../plot/augment-spec.js';
 import { fidelityDiversitySpec } from '../plot/fidelity-spec.js';
 import { curvesSpec, panelsSpec } from '../plot/specs.js';
 
@@ -25,11 +26,14 @@ export function diagnosticFields(rows: readonly Record<string, unknown>[]): stri
  * real/fake parts), `accuracy.png` (D accuracy on real and on fake, where the loss defines one),
  * `diagnostics.png` (gradient norms, penalties, component logs, metrics) and, when the run logged
  * `precision-recall`, `density-coverage`, `c2st` or `mmd-multi-scale`, `fidelity-diversity.png`
- * (those metrics over training, see `fidelityDiversitySpec`). Returns the files.
+ * (those metrics over training, see `fidelityDiversitySpec`), and, when the run logged ADA's
+ * `augment_p`, `augment.png` (p and r_t over training with `options.augmentTarget`, see
+ * `augmentSpec`). Returns the files.
  */
 export async function writeCurvePlots(
   rows: readonly Record<string, unknown>[],
   dir: string,
+  options: { augmentTarget?: number } = {},
 ): Promise<string[]> {
   const written: string[] = [];
   const write = async (name: string, png: Promise<Buffer>) => {
@@ -59,5 +63,7 @@ export async function writeCurvePlots(
     );
   const fidelity = fidelityDiversitySpec(rows);
   if (fidelity) await write('fidelity-diversity.png', renderVegaLitePng(fidelity));
+  const augment = augmentSpec(rows, options.augmentTarget);
+  if (augment) await write('augment.png', renderVegaLitePng(augment));
   return written;
 }

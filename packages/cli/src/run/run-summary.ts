@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { EmaSettings, StepLogs } from '@ganforge/core';
+import type { ComponentBlock, EmaSettings, StepLogs } from '@ganforge/core';
 import type { DataView } from '../pictures/data-view.js';
 import { formatDuration } from '../progress/format.js';
 import type { Reporter } from '../progress/reporter.js';
@@ -23,7 +23,22 @@ export interface RunSummary {
    * metrics and coverage above come from the averaged generator.
    */
   ema?: EmaSettings;
+  /**
+   * The `augment` block when the run trains D on augmented images (its `kind` and resolved
+   * options); `final.augment_p` then holds ADA's last p.
+   */
+  augment?: ComponentBlock;
   files: string[];
+}
+
+/** One line saying that D trained on augmented images, and how (`ganforge train`'s summary). */
+export function describeAugmentation(block: ComponentBlock, p?: number): string {
+  const policy = Array.isArray(block.policy) ? ` (${block.policy.join(', ')})` : '';
+  const adaptive =
+    p !== undefined
+      ? `, each with probability p = ${Number(p.toPrecision(3))} at the end (target r_t ${String(block.target)})`
+      : '';
+  return `augmentation on: ${block.kind}${policy} on every real and generated image D saw${adaptive}`;
 }
 
 /** The file in `plots/` holding the final picture of a run with data of this view. */
@@ -57,6 +72,7 @@ export function reportSummary(s: RunSummary, reporter: Reporter): void {
       `coverage: ${c.modes}/${c.totalModes} modes, ${(100 * c.highQuality).toFixed(1)} % high quality, reverse KL ${c.reverseKl.toFixed(3)} (2,500 samples)`,
     );
   }
+  if (s.augment) reporter.info(describeAugmentation(s.augment, s.final.augment_p));
   if (s.ema)
     reporter.info(
       `samples and metrics use the generator's EMA weights (decay ${s.ema.decay}, averaged after step ${s.ema.startStep})`,

@@ -176,9 +176,11 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
         'd_loss_fake',
         'd_acc_real',
         'd_acc_fake',
+        'augment_p',
       ]),
       metrics: finalMetrics,
       ...(gan.config.ema ? { ema: gan.config.ema } : {}),
+      ...(gan.config.augment ? { augment: gan.config.augment } : {}),
       files: [],
     };
 
@@ -212,7 +214,9 @@ export async function trainRun(options: TrainRunOptions): Promise<number> {
     summary.coverage = finalPicture.coverage;
     summary.files = [
       picturePath,
-      ...(await writeCurvePlots(readMetricsRows(run.metrics), run.plots)),
+      ...(await writeCurvePlots(readMetricsRows(run.metrics), run.plots, {
+        augmentTarget: typeof gan.config.augment?.target === 'number' ? gan.config.augment.target : undefined,
+      })),
       run.metrics,
       join(run.checkpoints, checkpointName(gan.stepCount)),
     ];

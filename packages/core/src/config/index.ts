@@ -13,6 +13,7 @@ export type {
   RegularizerOptionsMap,
   ResolvedConfig,
   TrainerOptionsMap,
+  AugmentOptionsMap,
   ValueSource,
 } from './types.js';
 export {

@@ -229,6 +229,27 @@ describe('resolveConfig: unknown kinds and option types', () => {
     expect(e.message).toMatch(/^Invalid GANForge config \(4 problems\):/);
   });
 
+  it('validates the augment block by its component and names the package of an unknown one', () => {
+    const e = configError({ ...base(), augment: { kind: 'ada', target: 0.6 } });
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0].path).toBe('augment.kind');
+    expect(e.message).toContain('npm i @ganforge/plugin-augment and add augmentPlugin() to plugins');
+    const flip = fixtureComponent(
+      'augment',
+      'flip',
+      z.strictObject({ p: z.number().min(0).max(1).default(0.5) }),
+    );
+    const registry = fixtureRegistry({}, [flip]);
+    expect(configError({ ...base(), augment: { kind: 'flip', p: 2 } }, registry).issues).toEqual([
+      { path: 'augment.p', message: 'expected a number >= 0 and <= 1, found number 2' },
+    ]);
+    expect(resolveConfig({ ...base(), augment: { kind: 'flip' } }, registry).augment).toEqual({
+      kind: 'flip',
+      p: 0.5,
+    });
+    expect(resolveConfig(base(), registry).augment).toBeUndefined();
+  });
+
   it('checks the optimizer kind against the registry', () => {
     const e = configError({ ...base(), optimizers: { discriminator: { kind: 'adamw' } } });
     expect(e.issues[0].path).toBe('optimizers.discriminator.kind');

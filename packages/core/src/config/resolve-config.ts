@@ -11,6 +11,7 @@ import { isPlainObject, safeParseWith } from './safe-parse.js';
 import { ganConfigSchema, type GanConfigInput } from './schema.js';
 import type { OptimizerSettings, ResolvedConfig, ValueSource } from './types.js';
 import { ValueLayers, type ComponentDefaultsLayer } from './value-layers.js';
+import { wrapDiscriminator } from './wrap-discriminator.js';
 
 const NETWORKS = ['generator', 'discriminator'] as const;
 const OPTIMIZER_FIELDS = ['kind', 'lr', 'beta1', 'beta2', 'epsilon', 'momentum', 'rho'] as const;
@@ -28,7 +29,9 @@ const OPTIMIZER_FIELDS = ['kind', 'lr', 'beta1', 'beta2', 'epsilon', 'momentum',
  * `CORE_DEFAULTS`; `sources` records each one's origin by dotted path (`trainer.dSteps`,
  * `optimizers.generator.lr`, `loss`, `batchSize`, …) as `user`, `preset:<name>`,
  * `component:<kind>:<name>` or `core`. Component blocks hold their schema's parsed output
- * (with the schema's defaults) plus `kind`.
+ * (with the schema's defaults) plus `kind`. A preset's `discriminatorWrapper` is put around the
+ * user's discriminator block (see `wrapDiscriminator`); `sources.discriminator` then names the
+ * preset, and the wrapped component's defaults still apply after the wrapper's.
  */
 export function resolveConfig(input: unknown, registry: ComponentRegistry): ResolvedConfig {
   try {
@@ -72,7 +75,20 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
 
   const data = blocks.user('data', input.data, 'data');
   const generator = blocks.user('generator', input.generator, 'generator');
-  const discriminator = blocks.user('discriminator', input.discriminator, 'discriminator');
+  const userDiscriminator = blocks.user('discriminator', input.discriminator, 'discriminator');
+  const wrapper = preset?.discriminatorWrapper;
+  const wrappedDiscriminator =
+    wrapper !== undefined && userDiscriminator !== undefined
+      ? wrapDiscriminator(userDiscriminator.block, wrapper)
+      : undefined;
+  const discriminator = wrappedDiscriminator?.wrapped
+    ? blocks.check(
+        'discriminator',
+        wrappedDiscriminator.block,
+        'discriminator',
+        `(wrapper from preset "${presetName}")`,
+      )
+    : userDiscriminator;
 
   const lossPick = layered<unknown>(
     ['user', input.loss],
@@ -124,6 +140,8 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
       ? blocks.check('trainer', trainerBlock, 'trainer', trainerNote, ['dSteps'])
       : undefined;
 
+  const augment = blocks.user('augment', input.augment, 'augment');
+
   const userMetrics = Array.isArray(input.metrics) ? input.metrics : [];
   const metrics = userMetrics.map((block, i) => blocks.user('metric', block, `metrics[${i}]`, ['every']));
 
@@ -131,7 +149,16 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
   const config = top.data as GanConfigInput;
 
   const componentLayers: ComponentDefaultsLayer[] = [];
-  for (const parsed of [loss, trainer, ...regularizers.parsed, ...hooks.parsed, generator, discriminator]) {
+  const wrappedUserDiscriminator = wrappedDiscriminator?.wrapped ? [userDiscriminator] : [];
+  for (const parsed of [
+    loss,
+    trainer,
+    ...regularizers.parsed,
+    ...hooks.parsed,
+    generator,
+    discriminator,
+    ...wrappedUserDiscriminator,
+  ]) {
     if (parsed?.definition.defaults !== undefined) {
       componentLayers.push({
         source: `component:${parsed.definition.kind}:${parsed.definition.name}`,
@@ -158,6 +185,7 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
     optimizers[net] = settings as unknown as OptimizerSettings;
   }
 
+  layers.sources.discriminator = wrappedDiscriminator?.wrapped ? presetSource : 'user';
   layers.sources.loss = lossPick.source;
   layers.sources.regularizers = regularizers.source;
   layers.sources.hooks = hooks.source;
@@ -228,6 +256,7 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
           },
         }
       : {}),
+    ...(augment !== undefined ? { augment: augment.block } : {}),
     plugins: [
       ...layers.pick<readonly string[]>('plugins', ['user', config.plugins], ['core', CORE_DEFAULTS.plugins]),
     ],

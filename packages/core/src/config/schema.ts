@@ -79,6 +79,7 @@ export const ganConfigSchema = z.strictObject({
   logEvery: positiveInt.optional(),
   metrics: z.array(metricBlockSchema).optional(),
   ema: emaSchema.optional(),
+  augment: componentBlockSchema.optional(),
   plugins: z.array(z.string().min(1)).optional(),
 });
 
@@ -93,6 +94,12 @@ export const presetConfigSchema = z.strictObject({
   trainer: trainerBlockSchema.optional(),
   optimizers: optimizersSchema.optional(),
   batchSize: positiveInt.optional(),
+  discriminatorWrapper: componentBlockSchema
+    .refine((block) => !('inner' in block), {
+      message: 'a preset’s wrapper block holds no `inner`: resolution puts the user’s discriminator there',
+      path: ['inner'],
+    })
+    .optional(),
 });
 
 /** What a component's `defaults` may hold (checked, since a component is plugin code). */

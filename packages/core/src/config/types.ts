@@ -35,6 +35,9 @@ export interface MetricOptionsMap {}
 /** Options of each `preset` component, by name. Plugins augment it. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface PresetOptionsMap {}
+/** Options of each `augment` component, by name. Plugins augment it. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AugmentOptionsMap {}
 /** Options of each `trainer` component, by name (core registers `default`). */
 export interface TrainerOptionsMap {
   default: { dSteps?: number };
@@ -107,6 +110,12 @@ export interface GanConfig {
    * absent; `{}` turns it on with the defaults (decay 0.999, startStep 0).
    */
   ema?: Partial<EmaSettings>;
+  /**
+   * A differentiable augmentation of everything D sees in training (`diff-augment`, `ada` from
+   * @ganforge/plugin-augment): one transform T per update, drawn from the run's `augment` stream,
+   * applied to the real and the generated batch alike in D's and G's updates. Off when absent.
+   */
+  augment?: Block<AugmentOptionsMap>;
   /** Plugin package names (for the CLI, which imports them). */
   plugins?: string[];
 }
@@ -135,6 +144,8 @@ export interface ResolvedConfig {
   metrics: (ComponentBlock & { every: number })[];
   /** The generator EMA's settings; absent when EMA is off. */
   ema?: EmaSettings;
+  /** The `augment` block; absent when augmentation is off. */
+  augment?: ComponentBlock;
   plugins: string[];
   /** The source of each defaultable value by dotted path, e.g. `trainer.dSteps → preset:wgan-gp`. */
   sources: Record<string, ValueSource>;

@@ -1,16 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DecodedCheckpoint } from '../checkpoint/index.js';
 import { CheckpointError } from '../errors.js';
-import type { ParamTree, VariableTree } from '../types/network.js';
+import type { ParamTree } from '../types/network.js';
 
 /**
- * Checks that a decoded checkpoint's `group` holds exactly the paths of `vars`, each with the
- * variable's shape; a CheckpointError names the first mismatch.
+ * Checks that a decoded checkpoint's `group` holds exactly the paths of `vars` (variables or
+ * tensors), each with its shape; a CheckpointError names the first mismatch.
  */
 export function checkGroup(
   decoded: DecodedCheckpoint,
   group: string,
-  vars: VariableTree,
+  vars: Readonly<Record<string, { readonly shape: readonly number[] }>>,
   where: string,
 ): void {
   const saved = decoded.tensors[group] ?? {};
@@ -23,7 +23,7 @@ export function checkGroup(
       );
     if (t.shape.length !== v.shape.length || t.shape.some((d, i) => d !== v.shape[i])) {
       throw new CheckpointError(
-        `${where}: ${group}/${path} has shape [${t.shape}], the network expects [${v.shape}]`,
+        `${where}: ${group}/${path} has shape [${t.shape}], this run expects [${v.shape}]`,
         'manifest.json',
       );
     }
@@ -31,7 +31,7 @@ export function checkGroup(
   for (const path of Object.keys(saved)) {
     if (!(path in vars))
       throw new CheckpointError(
-        `${where}: ${group}/${path} is not a tensor of this network`,
+        `${where}: ${group}/${path} is not a tensor of this run (checkpoint of another architecture?)`,
         'manifest.json',
       );
   }

@@ -8,6 +8,7 @@ import { createRngStreams } from '../rng/streams.js';
 import type { DataSource } from '../types/data.js';
 import type { GanPlugin } from '../types/plugin.js';
 import { buildComponent, buildContext, buildData, buildOptimizer } from './build-parts.js';
+import { statefulComponentsOf } from './component-state.js';
 import type { CheckpointStore } from './checkpoint-store.js';
 import { Gan } from './gan.js';
 
@@ -30,7 +31,8 @@ export interface CreateGanOptions {
 /**
  * Builds a {@link Gan} from a config: validates it completely (a ConfigError names every bad
  * field before any tensor exists), selects the backend, then builds data, networks (weights
- * drawn from the run's seeded `init` stream), loss, regularizers, hooks, optimizers and trainer.
+ * drawn from the run's seeded `init` stream), loss, regularizers, hooks, the `augment` component,
+ * optimizers and trainer.
  *
  * ```ts
  * const gan = await createGan({ data: { kind: 'ring' }, generator: { kind: 'mlp' },
@@ -74,6 +76,9 @@ export async function createGan(config: GanConfig, options: CreateGanOptions = {
     buildComponent(registry, 'regularizer', b, `regularizers[${i}]`, ctx),
   );
   const hooks = resolved.hooks.map((b, i) => buildComponent(registry, 'hook', b, `hooks[${i}]`, ctx));
+  const augment = resolved.augment
+    ? buildComponent(registry, 'augment', resolved.augment, 'augment', ctx)
+    : undefined;
   const { kind: trainerKind, dSteps, ...trainerOptions } = resolved.trainer;
   const trainer = buildComponent(registry, 'trainer', { kind: trainerKind, ...trainerOptions }, 'trainer', {
     generator,
@@ -91,6 +96,7 @@ export async function createGan(config: GanConfig, options: CreateGanOptions = {
     dSteps,
     batchSize: resolved.batchSize,
     streams,
+    augment,
   } as never);
   return new Gan({
     config: resolved,
@@ -103,5 +109,6 @@ export async function createGan(config: GanConfig, options: CreateGanOptions = {
     backend: backend.name,
     backendChoice: backend,
     store: options.checkpointStore,
+    statefulComponents: statefulComponentsOf({ loss, regularizers, hooks, augment }),
   });
 }

@@ -19,6 +19,8 @@ import {
 import type { BackendChoice } from '../backend/index.js';
 import type { CheckpointStore } from './checkpoint-store.js';
 import { EMA_CHECKPOINT_GROUP, GeneratorEma } from '../ema/generator-ema.js';
+import type { StatefulComponent } from '../types/stateful.js';
+import { checkComponentStates, componentStateGroups, restoreComponentStates } from './component-state.js';
 import { yieldToEventLoop } from './yield.js';
 
 /**
@@ -61,6 +63,11 @@ export interface GanParts {
   /** How the backend was chosen (requested, chosen, skipped with reasons). */
   backendChoice?: BackendChoice;
   store?: CheckpointStore;
+  /**
+   * The run's components that keep state (ADA's p, LeCam's averages), by config path
+   * (`augment`, `regularizers.0`): checkpointed as `component-state/<path>`, disposed with the GAN.
+   */
+  statefulComponents?: Record<string, StatefulComponent>;
 }
 
 /** Number of latent vectors in the fixed noise batch used for sample grids. */
@@ -93,6 +100,7 @@ export class Gan {
   private readonly sampleRng: Rng;
   private fixedNoise: tf.Tensor;
   private readonly store?: CheckpointStore;
+  private readonly statefulComponents: Record<string, StatefulComponent>;
   /**
    * The generator's exponential moving average, when the config has an `ema` block (else
    * undefined). Updated by {@link Gan.step} after the trainer's step.
@@ -110,6 +118,7 @@ export class Gan {
     this.backend = parts.backend;
     this.backendChoice = parts.backendChoice;
     this.store = parts.store;
+    this.statefulComponents = parts.statefulComponents ?? {};
     if (parts.config.ema) this.ema = new GeneratorEma(parts.config.ema, parts.generator.params);
     this.sampleRng = new Rng(parts.config.seed, 'sample');
     this.fixedNoise = new Rng(parts.config.seed, 'fixed-noise').normalTensor([
@@ -253,6 +262,7 @@ export class Gan {
         'discriminator/state': { ...this.discriminator.state },
         ...trainerState.tensors,
         ...(this.ema ? { [EMA_CHECKPOINT_GROUP]: this.ema.params } : {}),
+        ...componentStateGroups(this.statefulComponents),
         'fixed-noise': { noise: this.fixedNoise },
       },
     });
@@ -276,6 +286,7 @@ export class Gan {
         );
       checkGroup(decoded, EMA_CHECKPOINT_GROUP, this.generator.params, where);
     }
+    checkComponentStates(decoded, this.statefulComponents, where);
     const noise = decoded.tensors['fixed-noise']?.noise;
     if (!noise)
       throw new CheckpointError(`${where}: the checkpoint has no fixed noise batch`, 'manifest.json');
@@ -291,6 +302,7 @@ export class Gan {
       this.ema.restore(average);
       for (const t of Object.values(average)) t.dispose();
     }
+    restoreComponentStates(decoded, this.statefulComponents);
     const trainerTensors: Record<string, ParamTree> = {};
     for (const group of Object.keys(decoded.tensors)) {
       if (!group.startsWith('optimizer/') && !group.startsWith('trainer/')) continue;
@@ -298,7 +310,7 @@ export class Gan {
     }
     this.trainer.setState({ step: decoded.step, tensors: trainerTensors });
     for (const tree of Object.values(trainerTensors)) for (const t of Object.values(tree)) t.dispose();
-    const rng = decoded.rng as { streams: Record<StreamName, RngState>; sample: RngState };
+    const rng = decoded.rng as { streams: Partial<Record<StreamName, RngState>>; sample: RngState };
     restoreRngStreams(this.streams, rng.streams);
     this.sampleRng.restore(rng.sample);
     this.sampler.restore(decoded.sampler);
@@ -325,12 +337,13 @@ export class Gan {
     return this.store;
   }
 
-  /** Releases every tensor of the GAN. */
+  /** Releases every tensor of the GAN (networks, optimizer and EMA state, components' state). */
   dispose(): void {
     this.generator.dispose();
     this.discriminator.dispose();
     this.trainer.dispose();
     this.ema?.dispose();
+    for (const c of Object.values(this.statefulComponents)) c.dispose();
     this.fixedNoise.dispose();
   }
 }

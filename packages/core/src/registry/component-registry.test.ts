@@ -74,6 +74,8 @@ describe('ComponentRegistry', () => {
       'npm i @ganforge/plugin-minibatch and add minibatchPlugin()',
     ],
     ['discriminator', 'pacgan', 'discriminator.kind', 'npm i @ganforge/plugin-pacgan and add pacganPlugin()'],
+    ['augment', 'ada', 'augment.kind', 'npm i @ganforge/plugin-augment and add augmentPlugin()'],
+    ['regularizer', 'bcr', 'regularizers[0].kind', 'npm i @ganforge/plugin-augment and add augmentPlugin()'],
     ['generator', 'conditional', 'generator.kind', 'npm i @ganforge/plugin-cgan and add cganPlugin()'],
     ['trainer', 'default', 'trainer.kind', 'It is built into @ganforge/core'],
     ['regularizer', 'r2', 'regularizers[0].kind', 'Did you mean "r1"?'],

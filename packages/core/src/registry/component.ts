@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { z } from 'zod';
 import type { Rng } from '../rng/rng.js';
+import type { Augment } from '../types/augment.js';
 import type { DataSource } from '../types/data.js';
 import type { ConfigDefaults, GanLoss, Hook, Regularizer } from '../types/loss.js';
 import type { Discriminator, Generator } from '../types/network.js';
@@ -21,6 +22,7 @@ export const COMPONENT_KINDS = [
   'data',
   'metric',
   'callback',
+  'augment',
 ] as const;
 
 /** One of {@link COMPONENT_KINDS}. */
@@ -34,6 +36,13 @@ export interface PresetConfig {
   trainer?: { kind?: string; dSteps?: number; [option: string]: unknown };
   optimizers?: ConfigDefaults['optimizers'];
   batchSize?: number;
+  /**
+   * A discriminator wrapper block without its `inner` (e.g. `{ kind: 'spectral-norm' }` for
+   * SNGAN): resolution puts the user's discriminator block inside it as `inner`, unless that
+   * block already holds a block of the wrapper's kind at any depth (then the user's block is
+   * kept as written). The wrapper component must take the wrapped block as `inner`.
+   */
+  discriminatorWrapper?: { kind: string; [option: string]: unknown };
 }
 
 /** A metric computed on generated samples (mode coverage, MMD, Fréchet distance, …). */
@@ -93,6 +102,12 @@ export interface TrainerParts {
   dSteps: number;
   batchSize: number;
   streams: RngStreams;
+  /**
+   * The run's `augment` component, if any: the trainer draws one transform T from
+   * `streams.augment` per discriminator update and per generator update and trains D∘T on real
+   * and generated samples alike.
+   */
+  augment?: Augment;
 }
 
 /** What `create` returns, by kind. */
@@ -108,6 +123,7 @@ export interface ComponentInstanceMap {
   data: DataSource;
   metric: Metric;
   callback: Callback;
+  augment: Augment;
 }
 
 /** What `create` receives besides its options, by kind. */
@@ -123,6 +139,7 @@ export interface ComponentContextMap {
   data: BuildContext;
   metric: BuildContext;
   callback: BuildContext;
+  augment: BuildContext;
 }
 
 /**

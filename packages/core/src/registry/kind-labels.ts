@@ -13,4 +13,5 @@ export const KIND_PLURALS: Readonly<Record<ComponentKind, string>> = {
   data: 'data sources',
   metric: 'metrics',
   callback: 'callbacks',
+  augment: 'augmentations',
 };

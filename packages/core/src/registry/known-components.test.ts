@@ -16,10 +16,11 @@ describe('KNOWN_COMPONENTS (DESIGN.md component-name table)', () => {
 
   it.each([
     ['loss', ['minimax', 'non-saturating', 'least-squares', 'hinge', 'wasserstein'], '@ganforge/losses'],
-    ['regularizer', ['r1'], '@ganforge/losses'],
+    ['regularizer', ['r1', 'lecam'], '@ganforge/losses'],
     ['regularizer', ['gradient-penalty'], '@ganforge/plugin-wgan'],
     ['hook', ['weight-clipping'], '@ganforge/plugin-wgan'],
     ['preset', ['wgan', 'wgan-gp'], '@ganforge/plugin-wgan'],
+    ['preset', ['sngan'], '@ganforge/models'],
     ['generator', ['mlp', 'dcgan', 'spectral-norm'], '@ganforge/models'],
     ['discriminator', ['mlp', 'dcgan', 'spectral-norm'], '@ganforge/models'],
     ['generator', ['conditional'], '@ganforge/plugin-cgan'],
@@ -31,12 +32,27 @@ describe('KNOWN_COMPONENTS (DESIGN.md component-name table)', () => {
     ['trainer', ['unrolled'], '@ganforge/plugin-unrolled'],
     ['discriminator', ['minibatch-discrimination', 'minibatch-stddev'], '@ganforge/plugin-minibatch'],
     ['discriminator', ['pacgan'], '@ganforge/plugin-pacgan'],
+    ['augment', ['diff-augment', 'ada'], '@ganforge/plugin-augment'],
+    ['regularizer', ['bcr'], '@ganforge/plugin-augment'],
     [
       'data',
-      ['ring', 'grid', 'spiral', 'mixture-1d', 'mnist', 'idx', 'csv', 'windows', 'image-folder'],
+      ['ring', 'grid', 'spiral', 'mixture-1d', 'mnist', 'idx', 'csv', 'windows', 'image-folder', 'table'],
       '@ganforge/data',
     ],
-    ['metric', ['mode-coverage', 'mmd', 'classifier-score', 'frechet-distance'], '@ganforge/metrics'],
+    [
+      'metric',
+      [
+        'mode-coverage',
+        'mmd',
+        'classifier-score',
+        'frechet-distance',
+        'precision-recall',
+        'density-coverage',
+        'c2st',
+        'mmd-multi-scale',
+      ],
+      '@ganforge/metrics',
+    ],
     ['optimizer', ['adam', 'sgd', 'rmsprop'], '@ganforge/core'],
   ] as const)('%s %j → %s', (kind, names, pkg) => {
     for (const name of names) expect(knownPackageOf(kind, name)).toBe(pkg);

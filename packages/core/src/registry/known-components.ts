@@ -15,8 +15,10 @@ export const KNOWN_COMPONENTS: Readonly<Record<ComponentKind, Readonly<Record<st
   },
   regularizer: {
     r1: '@ganforge/losses',
+    lecam: '@ganforge/losses',
     'gradient-penalty': '@ganforge/plugin-wgan',
     'pulling-away': '@ganforge/plugin-ebgan',
+    bcr: '@ganforge/plugin-augment',
   },
   hook: {
     'weight-clipping': '@ganforge/plugin-wgan',
@@ -24,6 +26,7 @@ export const KNOWN_COMPONENTS: Readonly<Record<ComponentKind, Readonly<Record<st
   preset: {
     wgan: '@ganforge/plugin-wgan',
     'wgan-gp': '@ganforge/plugin-wgan',
+    sngan: '@ganforge/models',
   },
   generator: {
     mlp: '@ganforge/models',
@@ -60,14 +63,23 @@ export const KNOWN_COMPONENTS: Readonly<Record<ComponentKind, Readonly<Record<st
     csv: '@ganforge/data',
     windows: '@ganforge/data',
     'image-folder': '@ganforge/data',
+    table: '@ganforge/data',
   },
   metric: {
     'mode-coverage': '@ganforge/metrics',
     mmd: '@ganforge/metrics',
     'classifier-score': '@ganforge/metrics',
     'frechet-distance': '@ganforge/metrics',
+    'precision-recall': '@ganforge/metrics',
+    'density-coverage': '@ganforge/metrics',
+    c2st: '@ganforge/metrics',
+    'mmd-multi-scale': '@ganforge/metrics',
   },
   callback: {},
+  augment: {
+    'diff-augment': '@ganforge/plugin-augment',
+    ada: '@ganforge/plugin-augment',
+  },
 };
 
 /** The package that registers `kind`/`name` according to {@link KNOWN_COMPONENTS}, if any. */
