@@ -1,7 +1,7 @@
 /**
  * `@ganforge/data/node`: the Node-only part of @ganforge/data: the file-backed sources (`mnist`
- * from the `mnist` package, `idx`, `csv`, `windows`, `image-folder`) and the export writers (CSV,
- * PNG). Its `dataPlugin()` registers all nine data components (these and the browser entry's
+ * from the `mnist` package, `idx`, `csv`, `windows`, `image-folder`, `table`) and the export
+ * writers (CSV, PNG). Its `dataPlugin()` registers all ten data components (these and the browser entry's
  * in-memory ones) under the name `@ganforge/data`; import everything else from `@ganforge/data`.
  * @packageDocumentation
  */
@@ -43,6 +43,10 @@ export type {
   ImageFolderDataset,
   ImageFolderSourceOptions,
 } from './node/image-folder.js';
+export { readCsvCells } from './node/read-table-csv.js';
+export type { CsvCells } from './node/read-table-csv.js';
+export { table, tableOptionsSchema, tableComponent } from './node/table-component.js';
+export type { TableOptions } from './node/table-component.js';
 export { exportCsv, exportPngs } from './node/export-samples.js';
 export type { ExportCsvOptions, ExportPngOptions } from './node/export-samples.js';
 export { dataPlugin, nodeDataComponents } from './node/node-plugin.js';

@@ -14,7 +14,7 @@ function registered(plugin: ReturnType<typeof dataPlugin>): string[] {
 }
 
 describe('dataPlugin (node entry)', () => {
-  it('registers all nine data components of DESIGN.md under the browser plugin’s name', () => {
+  it('registers all ten data components of DESIGN.md under the browser plugin’s name', () => {
     expect(registered(dataPlugin())).toEqual([
       'csv',
       'grid',
@@ -24,6 +24,7 @@ describe('dataPlugin (node entry)', () => {
       'mnist',
       'ring',
       'spiral',
+      'table',
       'windows',
     ]);
     expect(dataPlugin().name).toBe(browserDataPlugin().name);

@@ -5,8 +5,9 @@ import { csvComponent, windowsComponent } from './csv-sources.js';
 import { idxComponent } from './idx-source.js';
 import { imageFolderComponent } from './image-folder.js';
 import { mnistComponent } from './mnist-source.js';
+import { tableComponent } from './table-component.js';
 
-/** Every data component: the browser-safe ones and `mnist`, `idx`, `csv`, `windows`, `image-folder`. */
+/** Every data component: the browser-safe ones and `mnist`, `idx`, `csv`, `windows`, `image-folder`, `table`. */
 export function nodeDataComponents(): AnyComponentDefinition[] {
   return [
     ...browserDataComponents(),
@@ -15,12 +16,13 @@ export function nodeDataComponents(): AnyComponentDefinition[] {
     csvComponent,
     windowsComponent,
     imageFolderComponent,
+    tableComponent,
   ];
 }
 
 /**
  * The @ganforge/data plugin for Node: registers all data components of DESIGN.md (`ring`, `grid`,
- * `spiral`, `mixture-1d`, `mnist`, `idx`, `csv`, `windows`, `image-folder`). It has the same name
+ * `spiral`, `mixture-1d`, `mnist`, `idx`, `csv`, `windows`, `image-folder`, `table`). It has the same name
  * as the browser entry's `dataPlugin()`, so list one or the other.
  */
 export function dataPlugin(): GanPlugin {
