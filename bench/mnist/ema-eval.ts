@@ -27,7 +27,8 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? process.argv[i + 1]! : fallback;
 };
 const runDir = process.argv[2];
-if (!runDir || runDir.startsWith('--')) throw new Error('usage: ema-eval.ts RUN_DIR [--checkpoints 10000,20000] [--out FILE]');
+if (!runDir || runDir.startsWith('--'))
+  throw new Error('usage: ema-eval.ts RUN_DIR [--checkpoints 10000,20000] [--out FILE]');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const date = new Date().toISOString().slice(0, 10);
 const out = resolve(arg('out', join(root, `bench/results/mnist/${date}-dcgan-ema.jsonl`)));
@@ -84,9 +85,17 @@ for (const checkpoint of arg('checkpoints', '10000,20000').split(',')) {
       ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    const line = text.split('\n').filter((l) => l.startsWith('{')).pop();
+    const line = text
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .pop();
     if (!line) throw new Error(`ganforge eval printed no JSON for checkpoint ${checkpoint}`);
-    const r = JSON.parse(line) as { step: number; weights: string; metrics: Record<string, number>; seconds: number };
+    const r = JSON.parse(line) as {
+      step: number;
+      weights: string;
+      metrics: Record<string, number>;
+      seconds: number;
+    };
     const m = r.metrics;
     write({
       run: `DCGAN width 32 + EMA 0.999, ${r.weights} weights`,

@@ -26,7 +26,9 @@ export interface MnistRow {
 export function loadMnistRows(dir: string): MnistRow[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort();
   } catch {
     return [];
   }
@@ -59,7 +61,16 @@ export function renderMnistSection(rows: readonly MnistRow[]): string {
       `\`${config}\` (measured ${dates}; N = ${int(sorted[0]!.n)} generated digits against as many held-out ones, k = 5):`,
       '',
       table(
-        ['run', 'steps', 'classifier score ↑', 'Fréchet distance ↓', 'precision ↑', 'density ↑', 'recall ↑', 'coverage ↑'],
+        [
+          'run',
+          'steps',
+          'classifier score ↑',
+          'Fréchet distance ↓',
+          'precision ↑',
+          'density ↑',
+          'recall ↑',
+          'coverage ↑',
+        ],
         sorted.map((r) => [
           r.run,
           r.steps === undefined ? '–' : int(r.steps),
