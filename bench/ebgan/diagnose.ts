@@ -150,17 +150,24 @@ await gan.fit({
         maxG = Math.max(maxG, logs.g_grad_norm ?? 0);
         count++;
         if (logs.step % (logs.step > from ? fine : every) !== 0) return;
-        const x = gan.sample({ n: 2500 });
+        const x = gan.sample({ n: 2500, weights: 'raw' });
         const values = x.dataSync();
         x.dispose();
         const c = modeCoverage(values, modes, sigma);
+        let emaPart = '';
+        if (gan.ema) {
+          const xe = gan.sample({ n: 2500, weights: 'ema' });
+          const ce = modeCoverage(xe.dataSync(), modes, sigma);
+          xe.dispose();
+          emaPart = `  EMA: HQ ${(100 * ce.highQuality).toFixed(1).padStart(5)} % modes ${ce.modes} [${ce.counts.join(',')}]`;
+        }
         const s = spread(values);
         trace.push(+(100 * c.highQuality).toFixed(1));
         const parts = Object.entries(keys)
           .filter(([k]) => k in sums)
           .map(([k, name]) => `${name} ${(sums[k]! / count).toPrecision(3)}`);
         console.log(
-          `step ${String(logs.step).padStart(5)}  HQ ${(100 * c.highQuality).toFixed(1).padStart(5)} %  modes ${c.modes}  med ${s.med.toFixed(2)}σ p90 ${s.p90.toFixed(1)}σ  ${parts.join('  ')}  max|gG| ${maxG.toPrecision(3)}`,
+          `step ${String(logs.step).padStart(5)}  HQ ${(100 * c.highQuality).toFixed(1).padStart(5)} %  modes ${c.modes}  med ${s.med.toFixed(2)}σ p90 ${s.p90.toFixed(1)}σ  ${parts.join('  ')}  max|gG| ${maxG.toPrecision(3)}${emaPart}`,
         );
         for (const k of Object.keys(sums)) sums[k] = 0;
         count = 0;
