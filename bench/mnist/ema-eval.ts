@@ -5,7 +5,10 @@
 // generated digits against 2,000 held-out ones), and the same scores of 2,000 real training digits
 // in place of generated ones (the ceiling). One JSON line per row, appended to --out.
 //   npx tsx --conditions=@ganforge/source bench/mnist/ema-eval.ts runs/bench-mnist-ema
-//     [--checkpoints 10000,20000] [--out bench/results/mnist/DATE-dcgan-ema.jsonl]
+//     [--checkpoints 10000,20000] [--weights ema,raw] [--label 'text after the run name']
+//     [--no-ceiling] [--out bench/results/mnist/DATE-dcgan-ema.jsonl]
+// (standing statistics: copy the run folder, add `standingBatches: K` to its config.yaml's `ema`
+// block, and score the copy with --weights ema: they are computed at sampling time.)
 import * as tf from '@tensorflow/tfjs';
 import { Rng, selectBackend } from '@ganforge/core';
 import { mnist } from '@ganforge/data/node';
@@ -42,6 +45,8 @@ const write = (row: Record<string, unknown>) => {
 
 // The ceiling: 2,000 real training digits scored as if generated, against 2,000 held-out digits.
 await selectBackend('wasm');
+const label = arg('label', '');
+const ceiling = !process.argv.includes('--no-ceiling');
 const classifier = await loadMnistClassifier();
 const draw = (split: 'train' | 'held-out') => {
   const batch = mnist({ split, flatten: true }).sampler(new Rng(0, 'bench')).next(2000);
@@ -53,22 +58,23 @@ const train = draw('train');
 const trainEval = classifier.evaluate(train);
 const embedded = await embedSamples(heldOut, train, 'mnist-classifier', async () => classifier);
 const knn = manifoldStatisticsBatched(embedded.real, embedded.fake, { k: 5, chunkRows: 256 });
-write({
-  run: 'real training digits (ceiling)',
-  classifier_score: classifierScore(trainEval.probabilities, 10),
-  frechet_distance: frechetDistance(
-    featureStatistics(trainEval.features, 64),
-    featureStatistics(classifier.evaluate(heldOut).features, 64),
-  ),
-  precision: knn.precision,
-  recall: knn.recall,
-  density: knn.density,
-  coverage: knn.coverage,
-});
+if (ceiling)
+  write({
+    run: 'real training digits (ceiling)',
+    classifier_score: classifierScore(trainEval.probabilities, 10),
+    frechet_distance: frechetDistance(
+      featureStatistics(trainEval.features, 64),
+      featureStatistics(classifier.evaluate(heldOut).features, 64),
+    ),
+    precision: knn.precision,
+    recall: knn.recall,
+    density: knn.density,
+    coverage: knn.coverage,
+  });
 tf.dispose([heldOut, train]);
 
 for (const checkpoint of arg('checkpoints', '10000,20000').split(',')) {
-  for (const weights of ['ema', 'raw'] as const) {
+  for (const weights of arg('weights', 'ema,raw').split(',') as ('ema' | 'raw')[]) {
     const text = execFileSync(
       process.execPath,
       [
@@ -98,7 +104,7 @@ for (const checkpoint of arg('checkpoints', '10000,20000').split(',')) {
     };
     const m = r.metrics;
     write({
-      run: `DCGAN width 32 + EMA 0.999, ${r.weights} weights`,
+      run: `DCGAN width 32 + EMA 0.999, ${r.weights} weights${label ? `, ${label}` : ''}`,
       steps: r.step,
       weights: r.weights,
       classifier_score: m.classifier_score_score,

@@ -77,7 +77,7 @@ export const TOP_LEVEL_FIELDS: Readonly<Record<string, string>> = {
   checkpoint: '`every` (steps between checkpoints; 0 = only at the end) and `keep` (how many to keep).',
   logEvery: 'Steps between rows of metrics.jsonl and progress lines.',
   metrics: 'Metrics computed during the run, each `kind` + options + `every` (steps; 0 = only at the end).',
-  ema: 'The generator’s exponential moving average: `decay` and `startStep` (see *Generator EMA*). Off when absent; `{}` turns it on with the defaults.',
+  ema: 'The generator’s exponential moving average: `decay`, `startStep` and `standingBatches` (see *Generator EMA*). Off when absent; `{}` turns it on with the defaults.',
   augment:
     'A differentiable augmentation of everything D sees in training, real and generated, in D’s and G’s updates: `kind` (`diff-augment`, `ada`) and its options (see *augment* below). Off when absent.',
   plugins:
@@ -89,6 +89,8 @@ export const EMA_FIELDS: Readonly<Record<string, string>> = {
   decay: 'β in θ_ema ← β·θ_ema + (1 − β)·θ, after each generator update.',
   startStep:
     'The last step whose weights are copied (θ_ema ← θ while t ≤ startStep); averaging starts at step startStep + 1.',
+  standingBatches:
+    'Standing statistics: K noise batches (of the run’s batch size) through G(·; θ_ema) in training mode recompute its batch-norm statistics as their plain average (BigGAN; StudioGAN’s `standing_statistics`); 0 uses the raw generator’s running statistics.',
 };
 
 /** What each optimizer setting means. */

@@ -41,4 +41,8 @@ export const CORE_DEFAULTS = Object.freeze({
  * suits runs of 100k+ steps; 0.999 averages over about the last 1,000 steps) and startStep 0 (average
  * from the first step on). EMA itself is off unless the config has an `ema` block.
  */
-export const CORE_EMA_DEFAULTS: Readonly<EmaSettings> = Object.freeze({ decay: 0.999, startStep: 0 });
+export const CORE_EMA_DEFAULTS: Readonly<EmaSettings> = Object.freeze({
+  decay: 0.999,
+  startStep: 0,
+  standingBatches: 0,
+});

@@ -253,6 +253,11 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
               ['user', config.ema.startStep],
               ['core', CORE_EMA_DEFAULTS.startStep],
             ),
+            standingBatches: layers.pick<number>(
+              'ema.standingBatches',
+              ['user', config.ema.standingBatches],
+              ['core', CORE_EMA_DEFAULTS.standingBatches],
+            ),
           },
         }
       : {}),

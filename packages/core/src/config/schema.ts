@@ -47,6 +47,7 @@ export const metricBlockSchema = z.looseObject({
 export const emaSchema = z.strictObject({
   decay: z.number().gt(0).lt(1).optional(),
   startStep: z.number().int().min(0).optional(),
+  standingBatches: z.number().int().min(0).max(10_000).optional(),
 });
 
 /**

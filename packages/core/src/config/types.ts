@@ -107,7 +107,9 @@ export interface GanConfig {
    * The generator's exponential moving average (Yazıcı et al. 2019, arXiv:1806.04498): after
    * the generator update of step t, θ_ema ← θ if t ≤ `startStep`, else β·θ_ema + (1 − β)·θ with
    * β = `decay`. Sampling, metrics, pictures and exported generators then use θ_ema. Off when
-   * absent; `{}` turns it on with the defaults (decay 0.999, startStep 0).
+   * absent; `{}` turns it on with the defaults (decay 0.999, startStep 0, standingBatches 0).
+   * `standingBatches: K` recomputes the averaged generator's batch-norm statistics from K noise
+   * batches (standing statistics) instead of using the raw generator's.
    */
   ema?: Partial<EmaSettings>;
   /**

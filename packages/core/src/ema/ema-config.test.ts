@@ -28,10 +28,10 @@ describe('config: the ema block', () => {
 
   it('resolves missing fields to the core defaults (decay 0.999, startStep 0) and records sources', () => {
     const resolved = resolveConfig({ ...base, ema: {} }, fixtureRegistry());
-    expect(resolved.ema).toEqual({ decay: 0.999, startStep: 0 });
+    expect(resolved.ema).toEqual({ decay: 0.999, startStep: 0, standingBatches: 0 });
     expect(resolved.sources['ema.decay']).toBe('core');
     const user = resolveConfig({ ...base, ema: { decay: 0.99, startStep: 500 } }, fixtureRegistry());
-    expect(user.ema).toEqual({ decay: 0.99, startStep: 500 });
+    expect(user.ema).toEqual({ decay: 0.99, startStep: 500, standingBatches: 0 });
     expect(user.sources['ema.startStep']).toBe('user');
   });
 
@@ -41,7 +41,7 @@ describe('config: the ema block', () => {
     ['a string decay', { decay: '0.999' }, 'ema.decay', /number/],
     ['a negative startStep', { startStep: -1 }, 'ema.startStep', /0/],
     ['a fractional startStep', { startStep: 2.5 }, 'ema.startStep', /integer/],
-    ['an unknown key', { decay: 0.9, start: 10 }, 'ema.start', /known keys \(decay, startStep\)/],
+    ['an unknown key', { decay: 0.9, start: 10 }, 'ema.start', /known keys \(decay, startStep, standingBatches\)/],
   ])('rejects %s with the field path', (_name, ema, path, message) => {
     const issues = issuesOf({ ...base, ema });
     const issue = issues.find((i) => i.path === path);

@@ -10,6 +10,13 @@ export interface EmaSettings {
    * GANForge's default 0 (average from the first step on, as StudioGAN's `ema_start` 0).
    */
   startStep: number;
+  /**
+   * Standing statistics for the averaged generator (StudioGAN's `standing_statistics`): the
+   * number K of noise batches (of the run's batch size) run through G(·; θ_ema) in training mode
+   * to recompute its batch-norm running statistics as their plain average, instead of borrowing
+   * the raw generator's. 0 (GANForge's default) borrows them. See `standingStatistics`.
+   */
+  standingBatches?: number;
 }
 
 /**

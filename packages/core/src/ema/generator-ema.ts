@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ParamTree, VariableTree } from '../types/network.js';
+import type { Generator, ParamTree, VariableTree } from '../types/network.js';
 import { emaUpdate, type EmaSettings } from './ema-update.js';
 
 /** The checkpoint group that holds the averaged generator parameters. */
@@ -14,10 +14,13 @@ export const EMA_CHECKPOINT_GROUP = 'generator-ema/params';
  * Non-trainable state (batch-norm running statistics, spectral-norm vectors) is copied, not
  * averaged, as StudioGAN and StyleGAN2-ADA do: the copy would always equal the generator's own
  * committed state, so it is not stored twice — a forward pass on {@link GeneratorEma.params}
- * uses the generator's state variables.
+ * uses the generator's state variables. With `standingBatches` K > 0 the batch-norm statistics
+ * are instead recomputed for θ_ema ({@link GeneratorEma.standingState}, `standingStatistics`),
+ * once per update, and never checkpointed: they are a function of θ_ema and the run's seed.
  */
 export class GeneratorEma {
   private average: ParamTree;
+  private standing?: ParamTree;
 
   constructor(
     /** The decay and start step. */
@@ -39,6 +42,19 @@ export class GeneratorEma {
     this.average = next;
   }
 
+  /**
+   * The generator state to evaluate {@link GeneratorEma.params} with: `undefined` (the
+   * generator's own state) when `standingBatches` is 0 or G keeps no state, else the standing
+   * statistics `compute` returns, computed once per averaged-weights version and cached (owned
+   * by this object: do not dispose).
+   */
+  standingState(generator: Generator, compute: () => ParamTree): ParamTree | undefined {
+    if (!this.settings.standingBatches || Object.keys(generator.state).length === 0) return undefined;
+    // Kept: a caller may be inside tf.tidy (a metric's generate), which must not free the cache.
+    this.standing ??= Object.fromEntries(Object.entries(compute()).map(([k, t]) => [k, tf.keep(t)]));
+    return this.standing;
+  }
+
   /** Replaces the average with copies of `tree`'s tensors (checkpoint restore). */
   restore(tree: ParamTree): void {
     const next = copyTree(tree);
@@ -50,6 +66,8 @@ export class GeneratorEma {
   dispose(): void {
     for (const t of Object.values(this.average)) if (!t.isDisposed) t.dispose();
     this.average = {};
+    for (const t of Object.values(this.standing ?? {})) if (!t.isDisposed) t.dispose();
+    this.standing = undefined;
   }
 }
 

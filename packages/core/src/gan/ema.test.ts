@@ -27,7 +27,7 @@ const flat = (t: tf.Tensor) => Array.from(t.dataSync());
 describe('generator EMA in a GAN', () => {
   it('copies G through the start step, then averages after every step', async () => {
     const gan = await createGan(emaConfig({ decay: 0.9, startStep: 3 }), { plugins });
-    expect(gan.ema?.settings).toEqual({ decay: 0.9, startStep: 3 });
+    expect(gan.ema?.settings).toEqual({ decay: 0.9, startStep: 3, standingBatches: 0 });
     expect(read(gan.ema!.params)).toEqual(read({ ...gan.generator.params }));
     for (let t = 1; t <= 3; t++) {
       gan.step();
@@ -137,7 +137,7 @@ describe('generator EMA in a GAN', () => {
       const files = await exportGeneratorFiles(gan, weights === 'raw' ? { weights } : {});
       const loaded = await loadGenerator(async (f) => files.get(f)!, 'memory', plugins);
       expect(loaded.spec.weights).toBe(weights);
-      expect(loaded.spec.ema).toEqual({ decay: 0.9, startStep: 0 });
+      expect(loaded.spec.ema).toEqual({ decay: 0.9, startStep: 0, standingBatches: 0 });
       const [a, b] = [loaded.sample({ n: 8, noise }), gan.sample({ n: 8, noise, weights })];
       expect(flat(a)).toEqual(flat(b));
       tf.dispose([a, b]);

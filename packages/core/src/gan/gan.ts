@@ -19,6 +19,7 @@ import {
 import type { BackendChoice } from '../backend/index.js';
 import type { CheckpointStore } from './checkpoint-store.js';
 import { EMA_CHECKPOINT_GROUP, GeneratorEma } from '../ema/generator-ema.js';
+import { standingStatistics } from '../ema/standing-statistics.js';
 import type { StatefulComponent } from '../types/stateful.js';
 import { checkComponentStates, componentStateGroups, restoreComponentStates } from './component-state.js';
 import { yieldToEventLoop } from './yield.js';
@@ -225,6 +226,7 @@ export class Gan {
   sample(options: SampleOptions): tf.Tensor {
     const { n, labels, noise } = options;
     const params = this.checkWeights(options.weights) === 'ema' ? this.ema?.params : undefined;
+    const state = params ? this.emaState() : undefined;
     if (!Number.isInteger(n) || n <= 0)
       throw new ConfigError(`sample: n must be a positive integer, got ${n}`, 'n');
     if (noise && (noise.shape[0] !== n || noise.shape[1] !== this.generator.latentDim)) {
@@ -242,8 +244,28 @@ export class Gan {
     return tf.tidy(() => {
       const z = noise ?? this.sampleRng.normalTensor([n, this.generator.latentDim]);
       const cond = labels && classes ? tf.oneHot(tf.tensor1d(labels, 'int32'), classes).toFloat() : undefined;
-      return this.generator.generate(z, { training: false, cond, params }).x;
+      return this.generator.generate(z, { training: false, cond, params, state }).x;
     });
+  }
+
+  /**
+   * The state the averaged generator runs with: its standing statistics when the `ema` block
+   * asks for them (`standingBatches` > 0; computed once per EMA update from a stream of their
+   * own, `ema-standing-statistics`, restarted each time so they depend only on θ_ema and the
+   * seed), else `undefined` (the generator's own state). Owned by the EMA: do not dispose.
+   */
+  emaState(): ParamTree | undefined {
+    const ema = this.ema;
+    if (!ema) return undefined;
+    return ema.standingState(this.generator, () =>
+      standingStatistics(this.generator, {
+        params: ema.params,
+        batches: ema.settings.standingBatches ?? 0,
+        batchSize: this.config.batchSize,
+        rng: new Rng(this.config.seed, 'ema-standing-statistics'),
+        numClasses: this.data.numClasses,
+      }),
+    );
   }
 
   /** Everything a checkpoint holds, encoded as files (browser-safe). */

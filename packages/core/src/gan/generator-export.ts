@@ -77,7 +77,7 @@ export async function exportGeneratorFiles(
     extra: { artifact: 'generator' },
     tensors: {
       'generator/params': weights === 'ema' && gan.ema ? gan.ema.params : { ...gan.generator.params },
-      'generator/state': { ...gan.generator.state },
+      'generator/state': (weights === 'ema' ? gan.emaState() : undefined) ?? { ...gan.generator.state },
     },
   });
 }

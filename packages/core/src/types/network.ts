@@ -24,6 +24,12 @@ export interface ForwardOptions {
   state?: ParamTree;
   /** Random stream for stochastic layers (dropout); required when such a layer is active. */
   rng?: Rng;
+  /**
+   * Training mode only: overrides the decay m of running statistics (batch norm's
+   * moving ← m·moving + (1 − m)·batch); standing statistics pass m = k/(k + 1) on batch k, so
+   * the state after K batches is the plain average of their statistics.
+   */
+  statisticsMomentum?: number;
 }
 
 /**

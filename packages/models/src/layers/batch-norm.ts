@@ -37,8 +37,9 @@ export function batchNorm(channels: number, options: BatchNormOptions = {}): Lay
         if (!options.training) return { y: normalize(state.movingMean, state.movingVariance), state };
         const axes = x.shape.map((_, i) => i).slice(0, -1);
         const { mean, variance } = tf.moments(x, axes);
+        const m = options.statisticsMomentum ?? momentum;
         const update = (moving: tf.Tensor, batch: tf.Tensor): tf.Tensor =>
-          tf.add(tf.mul(momentum, moving), tf.mul(1 - momentum, batch));
+          tf.add(tf.mul(m, moving), tf.mul(1 - m, batch));
         return {
           y: normalize(mean, variance),
           state: {

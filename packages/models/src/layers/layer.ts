@@ -7,6 +7,11 @@ export interface LayerApplyOptions {
   training: boolean;
   /** Random stream of stochastic layers (dropout); required when one is active. */
   rng?: Rng;
+  /**
+   * Overrides the running-statistics decay m of layers that keep them (batch norm) in training
+   * mode: moving ← m·moving + (1 − m)·batch. Standing statistics pass m = k/(k + 1) on batch k.
+   */
+  statisticsMomentum?: number;
 }
 
 /** The parameters and state a layer starts with. */

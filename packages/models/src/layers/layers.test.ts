@@ -140,6 +140,18 @@ describe('batch norm', () => {
     expect(Array.from(init.state.movingMean.dataSync())).toEqual([0, 0]); // input state untouched
   });
 
+  it('training with statisticsMomentum m overrides the decay (standing statistics: m = k/(k + 1))', () => {
+    const layer = batchNorm(2);
+    const init = layer.init(new Rng(1));
+    const x = tf.tensor2d([1, 10, 3, 20], [2, 2]); // channel means 2, 15; biased variances 1, 25
+    const first = layer.apply(init.params, init.state, x, { ...train, statisticsMomentum: 0 });
+    expect(Array.from(first.state.movingMean.dataSync())).toEqual([2, 15]); // m = 0: the batch's own
+    const y = tf.tensor2d([5, 0, 7, 2], [2, 2]); // means 6, 1; variances 1, 1
+    const second = layer.apply(init.params, first.state, y, { ...train, statisticsMomentum: 0.5 });
+    expect(Array.from(second.state.movingMean.dataSync())).toEqual([4, 8]); // (2 + 6)/2, (15 + 1)/2
+    expect(Array.from(second.state.movingVariance.dataSync())).toEqual([1, 13]);
+  });
+
   it('inference: uses the moving statistics and returns the same state tensors', () => {
     const layer = batchNorm(1, { epsilon: 0 });
     const params = { gamma: tf.tensor1d([2]), beta: tf.tensor1d([0.5]) };
