@@ -21,8 +21,8 @@ import {
   manifoldStatisticsBatched,
 } from '@ganforge/metrics';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const arg = (name: string, fallback: string) => {
@@ -36,7 +36,16 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const date = new Date().toISOString().slice(0, 10);
 const out = resolve(arg('out', join(root, `bench/results/mnist/${date}-dcgan-ema.jsonl`)));
 mkdirSync(dirname(out), { recursive: true });
-const base = { bench: 'mnist-ema', config: 'bench/mnist/dcgan-ema.yaml', date, n: 2000 };
+// The config file the run was trained from (its config.yaml's first line names it) and G's width.
+const header = readFileSync(join(runDir, 'config.yaml'), 'utf8').split('\n')[0] ?? '';
+const from = /from (\S+?\.ya?ml)/.exec(header)?.[1];
+const config = from ? relative(root, resolve(from)) : 'bench/mnist/dcgan-ema.yaml';
+const resolved = JSON.parse(readFileSync(join(runDir, 'resolved-config.json'), 'utf8')) as {
+  generator: { width?: number };
+  ema?: { decay: number };
+};
+const runName = `DCGAN width ${resolved.generator.width ?? 32} + EMA ${resolved.ema?.decay ?? 'off'}`;
+const base = { bench: 'mnist-ema', config, date, n: 2000 };
 const write = (row: Record<string, unknown>) => {
   const text = JSON.stringify({ ...base, ...row });
   console.log(text);
@@ -104,7 +113,7 @@ for (const checkpoint of arg('checkpoints', '10000,20000').split(',')) {
     };
     const m = r.metrics;
     write({
-      run: `DCGAN width 32 + EMA 0.999, ${r.weights} weights${label ? `, ${label}` : ''}`,
+      run: `${runName}, ${r.weights} weights${label ? `, ${label}` : ''}`,
       steps: r.step,
       weights: r.weights,
       classifier_score: m.classifier_score_score,
