@@ -24,6 +24,7 @@ import { minibatchPlugin } from '@ganforge/plugin-minibatch';
 import { modelsPlugin } from '@ganforge/models';
 import { pacganPlugin } from '@ganforge/plugin-pacgan';
 import { augmentPlugin } from '@ganforge/plugin-augment';
+import { ctganPlugin } from '@ganforge/plugin-ctgan';
 import { unrolledPlugin } from '@ganforge/plugin-unrolled';
 import { wganPlugin } from '@ganforge/plugin-wgan';
 import { format, resolveConfig } from 'prettier';
@@ -59,9 +60,11 @@ export const TOP_LEVEL_FIELDS: Readonly<Record<string, string>> = {
     '`auto` tries tfjs-node-gpu, tfjs-node, wasm-native (the OpenBLAS kernels of @ganforge/backend-native, where built), wasm, then cpu; the chosen one is logged and recorded.',
   data: 'The data source: `kind` and that source’s options (see *data* below).',
   preset:
-    'A preset (e.g. `wgan-gp`, `sngan`) supplying loss, regularizers, hooks, trainer, optimizers, batch size and a wrapper around your discriminator; your own fields win.',
-  generator: 'The generator network: `kind` and its options (see *generator* below).',
-  discriminator: 'The discriminator (critic) network: `kind` and its options (see *discriminator* below).',
+    'A preset (e.g. `wgan-gp`, `sngan`) supplying loss, regularizers, hooks, trainer, optimizers, batch size and wrappers around your discriminator and your data (`ctgan`: training-by-sampling); a synthesizer preset (`gaussian-copula`, `ctgan`) also supplies the generator, the discriminator and (`gaussian-copula`) `steps`. Your own fields win.',
+  generator:
+    'The generator network: `kind` and its options (see *generator* below). Required unless the preset supplies one.',
+  discriminator:
+    'The discriminator (critic) network: `kind` and its options (see *discriminator* below); `none` for a generator fitted without training. Required unless the preset supplies one.',
   loss: 'The adversarial loss: `kind` and its options (see *loss* below).',
   regularizers:
     'Penalties added to a network’s loss (R1, LeCam, gradient penalty, pulling-away), each `kind` + options; logged as `reg_<name>`. A list here replaces the preset’s.',
@@ -72,7 +75,7 @@ export const TOP_LEVEL_FIELDS: Readonly<Record<string, string>> = {
   optimizers:
     'Per network (`generator`, `discriminator`): `kind` (`adam`, `sgd`, `rmsprop`), `lr`, `beta1`, `beta2`, `epsilon`, `momentum`, `rho` (see *Optimizer settings*).',
   latentDim: 'Size of the noise vector z.',
-  steps: 'Generator updates in a run (`fit`).',
+  steps: 'Generator updates in a run (`fit`); a preset may set it (`gaussian-copula`: 1).',
   batchSize: 'Samples per batch, real and fake.',
   checkpoint: '`every` (steps between checkpoints; 0 = only at the end) and `keep` (how many to keep).',
   logEvery: 'Steps between rows of metrics.jsonl and progress lines.',
@@ -118,6 +121,7 @@ export function allPlugins(): GanPlugin[] {
     minibatchPlugin(),
     pacganPlugin(),
     augmentPlugin(),
+    ctganPlugin(),
   ];
 }
 

@@ -25,7 +25,7 @@ describe('examples/configs: MNIST (a few steps each)', () => {
   it('dcgan-mnist-ema-diffaugment.yaml: DiffAugment and the EMA on, said in the summary', async () => {
     const { run, summary } = await smokeTrain('dcgan-mnist-ema-diffaugment.yaml', 2);
     expect(pngSize(join(run, 'plots/samples.png'))).toEqual(grid(8, 8));
-    expect(summary.ema).toEqual({ decay: 0.999, startStep: 0 });
+    expect(summary.ema).toEqual({ decay: 0.999, startStep: 0, standingBatches: 0 });
     expect(summary.augment).toEqual({
       kind: 'diff-augment',
       policy: ['color', 'translation', 'cutout'],

@@ -35,6 +35,7 @@ const OTHER_PLUGINS = [
   'plugin-minibatch',
   'plugin-pacgan',
   'plugin-augment',
+  'plugin-ctgan',
 ];
 
 const TRAIN_SCRIPT = `import { createGan } from '@ganforge/core/node';

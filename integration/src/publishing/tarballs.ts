@@ -26,6 +26,7 @@ export const PUBLISHED_PACKAGES: Readonly<Record<string, string>> = {
   '@ganforge/plugin-minibatch': 'packages/plugins-minibatch',
   '@ganforge/plugin-pacgan': 'packages/plugins-pacgan',
   '@ganforge/plugin-augment': 'packages/plugins-augment',
+  '@ganforge/plugin-ctgan': 'packages/plugins-ctgan',
   '@ganforge/cli': 'packages/cli',
 };
 

@@ -18,6 +18,19 @@ function integer(name: string, min: number) {
   };
 }
 
+function share(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!(n > 0 && n < 1))
+      throw new InvalidArgumentError(`${name} must be a share between 0 and 1 (e.g. 0.2)`);
+    return n;
+  };
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 function version(): string {
   try {
     return (
@@ -44,7 +57,7 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
-      `\nExamples:\n  ganforge train examples/configs/ring.yaml --out runs/ring\n  ganforge resume runs/ring\n  ganforge sample runs/ring -n 1000 --out ring.csv\n  ganforge eval runs/ring --json\n  ganforge monitor runs/ring runs/grid\n  ganforge plugins\n\n${EXIT_CODE_HELP}`,
+      `\nExamples:\n  ganforge train examples/configs/ring.yaml --out runs/ring\n  ganforge resume runs/ring\n  ganforge sample runs/ring -n 1000 --out ring.csv\n  ganforge report runs/penguins\n  ganforge eval runs/ring --json\n  ganforge monitor runs/ring runs/grid\n  ganforge plugins\n\n${EXIT_CODE_HELP}`,
     )
     .exitOverride();
   const json = () => new Option('--json', 'machine-readable output: one JSON object per line on stdout');
@@ -123,23 +136,36 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
       "write generated samples in the data's own units: .png (grid for images, plot otherwise) or .csv",
     )
     .argument('<run-dir>', 'run folder')
-    .requiredOption('-n, --n <count>', 'number of samples', integer('-n', 1))
+    .option('-n, --n <count>', 'number of samples (table runs: default the training rows)', integer('-n', 1))
     .requiredOption('--out <file>', 'output file, .png or .csv')
     .option(
       '--labels <classes>',
       'conditional runs: one class ("3") or a list cycled over the samples ("0,1,2")',
     )
+    .option(
+      '--where <column=value>',
+      'table runs: keep rows with this value (repeatable; VALUE empty = missing)',
+      collect,
+    )
     .option('--checkpoint <step-or-dir>', 'checkpoint step or folder (default: the last good one)')
     .option('--seed <n>', "seed of the latent noise (default: the run's)", integer('--seed', 0))
     .addOption(rawWeights())
     .addOption(json())
+    .addHelpText(
+      'after',
+      "\nTable runs write the file's columns and formats: integers, seen categories, its boolean tokens,\n" +
+        'ISO datetimes, empty cells for missing. --where draws rows until N match (rejection sampling;\n' +
+        'it stops with an error when under 1 % of generated rows match: train longer or use a conditional\n' +
+        'generator such as CTGAN, whose conditional vector is used when it has one).',
+    )
     .action(
       async (
         dir: string,
         o: {
-          n: number;
+          n?: number;
           out: string;
           labels?: string;
+          where?: string[];
           checkpoint?: string;
           seed?: number;
           rawWeights?: boolean;
@@ -148,6 +174,74 @@ export function createProgram(result: CommandResult = { exitCode: 0 }): Command 
       ) => {
         const { sampleCommand } = await import('./commands/sample.js');
         result.exitCode = await sampleCommand(dir, o, await reporterFor(o.json));
+      },
+    );
+
+  program
+    .command('report')
+    .description(
+      "a table run's quality and privacy report: column shapes, pair trends, ML efficacy, DCR (report.json, .png, .html)",
+    )
+    .argument('<run-dir>', 'run folder of a table run')
+    .option('--real <file>', "the training rows as CSV (default: the run's own file and split)")
+    .option(
+      '--holdout <file>',
+      "real rows the run never saw, as CSV (default with no --real: the run's heldOut rows)",
+    )
+    .option('-n, --n <count>', 'synthetic rows to sample (default: the rows of --real)', integer('-n', 1))
+    .option('--target <column>', 'column ML efficacy predicts (default: the last categorical column)')
+    .option(
+      '--out <dir>',
+      'folder for report.json, report.png, report.html, synthetic.csv (default: RUN/report)',
+    )
+    .option('--checkpoint <step-or-dir>', 'checkpoint step or folder (default: the last good one)')
+    .option('--seed <n>', "seed of the latent noise (default: the run's)", integer('--seed', 0))
+    .addOption(rawWeights())
+    .addOption(json())
+    .addHelpText(
+      'after',
+      '\nDefinitions (SDMetrics QualityReport, TSTR vs TRTR, distance to closest record): docs/guides/tables.md.',
+    )
+    .action(
+      async (
+        dir: string,
+        o: {
+          real?: string;
+          holdout?: string;
+          n?: number;
+          target?: string;
+          out?: string;
+          checkpoint?: string;
+          seed?: number;
+          rawWeights?: boolean;
+          json?: boolean;
+        },
+      ) => {
+        const { reportCommand } = await import('./commands/report.js');
+        result.exitCode = await reportCommand(dir, o, await reporterFor(o.json));
+      },
+    );
+
+  program
+    .command('split')
+    .description('split a CSV file into train.csv and holdout.csv by a seeded permutation of its rows')
+    .argument('<file>', 'CSV file with a header row')
+    .requiredOption('--holdout <share>', 'share of rows held out, in (0, 1)', share('--holdout'))
+    .option('--seed <n>', 'seed of the permutation (default 0)', integer('--seed', 0))
+    .requiredOption('--out <dir>', 'folder for train.csv and holdout.csv')
+    .option('--delimiter <char>', "field delimiter (default ',')")
+    .addOption(json())
+    .addHelpText(
+      'after',
+      '\nThe rows held out are those a table run holds out with data: { heldOut: SHARE, seed: SEED }.',
+    )
+    .action(
+      async (
+        file: string,
+        o: { holdout: number; seed?: number; out: string; delimiter?: string; json?: boolean },
+      ) => {
+        const { splitCommand } = await import('./commands/split.js');
+        result.exitCode = await splitCommand(file, o, await reporterFor(o.json));
       },
     );
 

@@ -58,6 +58,7 @@ export type {
 } from './registry/component.js';
 export type {
   GanConfig,
+  PresetNetworksConfig,
   ResolvedConfig,
   ComponentBlock,
   OptimizerSettings,
@@ -91,6 +92,13 @@ export type { GanErrorCode, ConfigIssue } from './errors.js';
 export { AdversarialTrainer } from './trainer/adversarial-trainer.js';
 export { augmentedDiscriminator } from './trainer/augmented-discriminator.js';
 export { defaultTrainerComponent, defaultTrainerOptionsSchema } from './trainer/default-trainer-component.js';
+export {
+  FitOnlyTrainer,
+  fitOnlyTrainerComponent,
+  fitOnlyTrainerOptionsSchema,
+  noneDiscriminator,
+  noneDiscriminatorComponent,
+} from './fit-only/index.js';
 export { PackedLogs, snakeCase } from './trainer/packed-logs.js';
 export { globalNorm } from './trainer/tree.js';
 export { Gan, FIXED_NOISE_SIZE } from './gan/gan.js';

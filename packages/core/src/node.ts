@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { createGan as createGanBase, type CreateGanOptions } from './gan/create-gan.js';
-import type { GanConfig } from './config/types.js';
+import type { GanConfig, PresetNetworksConfig } from './config/types.js';
 import type { Gan } from './gan/gan.js';
 import { nodeCheckpointStore } from './node/node-checkpoint-store.js';
 import {
@@ -51,7 +51,10 @@ export interface NodeCreateGanOptions extends CreateGanOptions {
  * config's backend is `wasm` or `auto`, tfjs' multi-threaded wasm build ({@link useWasmThreads});
  * with `auto` and `@ganforge/backend-native` installed and built, its OpenBLAS kernels instead.
  */
-export async function createGan(config: GanConfig, options: NodeCreateGanOptions = {}): Promise<Gan> {
+export async function createGan(
+  config: GanConfig | PresetNetworksConfig,
+  options: NodeCreateGanOptions = {},
+): Promise<Gan> {
   const { wasmThreads, ...base } = options;
   const backend = config.backend ?? 'auto';
   // The native kernels read wasm's heap, which the threaded build shares across threads where

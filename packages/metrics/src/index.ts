@@ -1,9 +1,10 @@
 /**
  * @ganforge/metrics: sample-quality metrics for GANForge: PacGAN mode coverage, unbiased MMD² (median
  * heuristic and multi-scale), improved precision/recall, density/coverage, the classifier two-sample
- * test, and the Inception-style score and Fréchet distance under a small MNIST classifier shipped with the
- * package. Browser-safe: the classifier's weights are read with `fetch` (or, for `file:` URLs in
- * Node, a dynamically imported `node:fs`).
+ * test, the Inception-style score and Fréchet distance under a small MNIST classifier shipped with the
+ * package, and table scores (SDMetrics-style column shapes and pair trends, ML efficacy, distance to
+ * closest record) with `tableReport` over three in-memory tables. Browser-safe: the classifier's
+ * weights are read with `fetch` (or, for `file:` URLs in Node, a dynamically imported `node:fs`).
  * @packageDocumentation
  */
 import './options-map.js';
@@ -101,5 +102,72 @@ export type {
   FrechetDistanceOptions,
   WithHeldOut,
 } from './scores/classifier-metrics.js';
+export { checkSchema, datetimeMs, finiteMean, isNumericType, prepareTable } from './table/table-schema.js';
+export type {
+  TableColumnType,
+  TableColumnSpec,
+  TableCell,
+  TableRecord,
+  PreparedTable,
+  ColumnValues,
+  NumericValues,
+  DiscreteValues,
+} from './table/table-schema.js';
+export {
+  ksStatistic,
+  ksComplement,
+  tvComplement,
+  frequencies,
+  missingValueSimilarity,
+} from './table/column-shape-scores.js';
+export { columnShapes } from './table/column-shapes.js';
+export type { ColumnShape, ColumnShapes } from './table/column-shapes.js';
+export {
+  pearson,
+  correlationSimilarity,
+  contingencySimilarity,
+  cramersV,
+  equalWidthEdges,
+  binKeys,
+} from './table/pair-scores.js';
+export {
+  columnPairTrends,
+  associationMatrices,
+  DEFAULT_CORRELATION_THRESHOLD,
+  DEFAULT_ASSOCIATION_THRESHOLD,
+} from './table/column-pair-trends.js';
+export type {
+  ColumnPairTrend,
+  ColumnPairTrends,
+  ColumnPairTrendsOptions,
+  AssociationMatrices,
+} from './table/column-pair-trends.js';
+export { fitFeatureEncoder } from './table/efficacy/feature-encoder.js';
+export type { FeatureEncoder, FeatureRows } from './table/efficacy/feature-encoder.js';
+export { fitDecisionTree } from './table/efficacy/decision-tree.js';
+export type { DecisionTree, DecisionTreeOptions } from './table/efficacy/decision-tree.js';
+export { fitLinearRegression } from './table/efficacy/linear-regression.js';
+export type { LinearModel } from './table/efficacy/linear-regression.js';
+export { accuracy, macroF1, rSquared } from './table/efficacy/prediction-scores.js';
+export { mlEfficacy, defaultTarget } from './table/efficacy/ml-efficacy.js';
+export type {
+  MlEfficacy,
+  MlEfficacyOptions,
+  ClassificationEfficacy,
+  RegressionEfficacy,
+  ClassificationScores,
+  EfficacyRows,
+} from './table/efficacy/ml-efficacy.js';
+export { distanceToClosestRecord } from './table/privacy/closest-record.js';
+export type { ClosestRecordOptions } from './table/privacy/closest-record.js';
+export { dcrPrivacy, summarizeDcr, median } from './table/privacy/dcr-privacy.js';
+export type { DcrPrivacy, DcrSummary } from './table/privacy/dcr-privacy.js';
+export { tableReport } from './table/table-report.js';
+export type {
+  TableReport,
+  TableReportInput,
+  TableReportOptions,
+  TableReportStage,
+} from './table/table-report.js';
 export { metricsPlugin, metricsComponents } from './plugin.js';
 export { METRICS_VERSION } from './version.js';

@@ -12,6 +12,9 @@ import {
   mlpGenerator,
   mlpGeneratorOptionsSchema,
 } from './networks/mlp.js';
+import { rnnDiscriminator } from './networks/recurrent-discriminator.js';
+import { rnnGenerator } from './networks/recurrent-generator.js';
+import { rnnDiscriminatorOptionsSchema, rnnGeneratorOptionsSchema } from './networks/recurrent-options.js';
 import { SpectralNormDiscriminator, SpectralNormGenerator } from './spectral-norm/spectral-norm-network.js';
 import { snganPresetComponent } from './sngan-preset.js';
 
@@ -68,6 +71,26 @@ export const dcganDiscriminatorComponent = defineComponent({
   create: (options, ctx) => dcganDiscriminator(options, ctx),
 });
 
+/** Generator `rnn`: a GRU/LSTM sequence generator (per-step noise, optional static condition). */
+export const rnnGeneratorComponent = defineComponent({
+  kind: 'generator',
+  name: 'rnn',
+  description:
+    'Recurrent sequence generator: per-step noise (+ condition) → stacked GRU/LSTM → per-step dense head.',
+  options: rnnGeneratorOptionsSchema,
+  create: (options, ctx) => rnnGenerator(options, ctx),
+});
+
+/** Discriminator `rnn`: a GRU/LSTM sequence discriminator with a linear score. */
+export const rnnDiscriminatorComponent = defineComponent({
+  kind: 'discriminator',
+  name: 'rnn',
+  description:
+    'Recurrent sequence discriminator: stacked GRU/LSTM (+ condition) → last or mean state → linear score.',
+  options: rnnDiscriminatorOptionsSchema,
+  create: (options, ctx) => rnnDiscriminator(options, ctx),
+});
+
 /** Generator wrapper `spectral-norm`. */
 export const spectralNormGeneratorComponent = defineComponent({
   kind: 'generator',
@@ -103,6 +126,8 @@ export function modelsComponents(): AnyComponentDefinition[] {
     mlpDiscriminatorComponent,
     dcganGeneratorComponent,
     dcganDiscriminatorComponent,
+    rnnGeneratorComponent,
+    rnnDiscriminatorComponent,
     spectralNormGeneratorComponent,
     spectralNormDiscriminatorComponent,
     snganPresetComponent,

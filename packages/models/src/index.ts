@@ -1,6 +1,7 @@
 /**
- * @ganforge/models: functional layers and networks (MLP, DCGAN), spectral normalization and an
- * adapter for tf.LayersModel, with their registered components and the `sngan` preset.
+ * @ganforge/models: functional layers and networks (MLP, DCGAN, GRU/LSTM sequence networks),
+ * spectral normalization and an adapter for tf.LayersModel, with their registered components and
+ * the `sngan` preset.
  * @packageDocumentation
  */
 import './options-map.js';
@@ -22,6 +23,13 @@ export { dropout } from './layers/dropout.js';
 export { activation, activationLayer, activationNameSchema, leakyRelu } from './layers/activation.js';
 export type { ActivationName } from './layers/activation.js';
 export { reshape, flatten } from './layers/reshape.js';
+export { gru } from './layers/gru.js';
+export type { GruOptions } from './layers/gru.js';
+export { lstm } from './layers/lstm.js';
+export type { LstmOptions } from './layers/lstm.js';
+export { initRecurrentParams, recurrentSettings } from './layers/recurrent.js';
+export type { RecurrentOptions, RecurrentSettings } from './layers/recurrent.js';
+export { timeDistributed, meanOverTime } from './layers/time-distributed.js';
 export { initSequential, applySequential } from './layers/sequential.js';
 export type { SequentialOutput } from './layers/sequential.js';
 export { SequentialGenerator, SequentialDiscriminator } from './networks/sequential-network.js';
@@ -40,6 +48,21 @@ export {
   dcganStages,
 } from './networks/dcgan.js';
 export type { DcganGeneratorOptions, DcganDiscriminatorOptions } from './networks/dcgan.js';
+export {
+  rnnGeneratorOptionsSchema,
+  rnnDiscriminatorOptionsSchema,
+  recurrentCellSchema,
+} from './networks/recurrent-options.js';
+export type {
+  RnnGeneratorOptions,
+  RnnDiscriminatorOptions,
+  RecurrentCell,
+  RecurrentBuildContext,
+} from './networks/recurrent-options.js';
+export { RecurrentGenerator, rnnGenerator } from './networks/recurrent-generator.js';
+export type { RecurrentGeneratorSettings } from './networks/recurrent-generator.js';
+export { RecurrentDiscriminator, rnnDiscriminator } from './networks/recurrent-discriminator.js';
+export { checkStepCondition, withStepCondition } from './networks/step-condition.js';
 export { spectralNormalize } from './spectral-norm/spectral-normalize.js';
 export type { SpectralNormalizeOptions, SpectralNormalized } from './spectral-norm/spectral-normalize.js';
 export {
@@ -55,6 +78,8 @@ export {
   mlpDiscriminatorComponent,
   dcganGeneratorComponent,
   dcganDiscriminatorComponent,
+  rnnGeneratorComponent,
+  rnnDiscriminatorComponent,
   spectralNormGeneratorComponent,
   spectralNormDiscriminatorComponent,
   spectralNormOptionsSchema,

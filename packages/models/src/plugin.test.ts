@@ -43,7 +43,7 @@ function context(): BuildContext {
 }
 
 describe('modelsPlugin', () => {
-  it('registers mlp, dcgan and spectral-norm for both network kinds and the sngan preset, with the package version', () => {
+  it('registers mlp, dcgan, rnn and spectral-norm for both network kinds and the sngan preset, with the package version', () => {
     const plugin = modelsPlugin();
     expect(plugin.name).toBe('@ganforge/models');
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -58,9 +58,11 @@ describe('modelsPlugin', () => {
     ).toEqual([
       'discriminator:dcgan',
       'discriminator:mlp',
+      'discriminator:rnn',
       'discriminator:spectral-norm',
       'generator:dcgan',
       'generator:mlp',
+      'generator:rnn',
       'generator:spectral-norm',
       'preset:sngan',
     ]);
@@ -87,6 +89,23 @@ describe('modelsPlugin', () => {
       leakyReluAlpha: 0.2,
       init: 'dcgan-normal',
     });
+    const rnnG = registered().find((d) => d.kind === 'generator' && d.name === 'rnn')!;
+    expect(rnnG.options.parse({})).toEqual({
+      cell: 'gru',
+      hidden: [32, 32],
+      init: 'fan-in-uniform',
+      noise: 'per-step',
+      outputActivation: 'tanh',
+    });
+    const rnnD = registered().find((d) => d.kind === 'discriminator' && d.name === 'rnn')!;
+    expect(rnnD.options.parse({ cell: 'lstm', forgetBias: 1 })).toEqual({
+      cell: 'lstm',
+      hidden: [32, 32],
+      init: 'fan-in-uniform',
+      forgetBias: 1,
+      pooling: 'last',
+    });
+    expect(rnnD.options.safeParse({ hiden: [3] }).success).toBe(false);
   });
 
   it('spectral-norm builds its inner block through ctx.build', () => {
@@ -114,6 +133,15 @@ describe('config types (declaration merging, checked by tsc)', () => {
       inner: { kind: 'dcgan' },
       powerIterations: 1,
     };
-    expect([g.kind, bad.kind, d.kind]).toEqual(['dcgan', 'mlp', 'spectral-norm']);
+    const rnn: GanConfig['generator'] = { kind: 'rnn', cell: 'lstm', hidden: [16], forgetBias: 1 };
+    // @ts-expect-error pooling is 'last' or 'mean'
+    const badRnn: NonNullable<GanConfig['discriminator']> = { kind: 'rnn', pooling: 'max' };
+    expect([g.kind, bad.kind, d.kind, rnn.kind, badRnn.kind]).toEqual([
+      'dcgan',
+      'mlp',
+      'spectral-norm',
+      'rnn',
+      'rnn',
+    ]);
   });
 });

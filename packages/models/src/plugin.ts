@@ -3,9 +3,9 @@ import { modelsComponents } from './components.js';
 import { MODELS_VERSION } from './version.js';
 
 /**
- * The @ganforge/models plugin: registers generators and discriminators `mlp` and `dcgan`, the
- * `spectral-norm` wrapper of both kinds and the `sngan` preset (whose `hinge` loss comes from
- * @ganforge/losses: list `lossesPlugin()` too).
+ * The @ganforge/models plugin: registers generators and discriminators `mlp`, `dcgan` and `rnn`
+ * (GRU/LSTM sequence networks), the `spectral-norm` wrapper of both kinds and the `sngan` preset
+ * (whose `hinge` loss comes from @ganforge/losses: list `lossesPlugin()` too).
  *
  * ```ts
  * const gan = createGan(config, { plugins: [lossesPlugin(), modelsPlugin()] });

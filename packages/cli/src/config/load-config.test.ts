@@ -42,6 +42,22 @@ describe('config files', () => {
     expect(c.plugins).toEqual(['@ganforge/plugin-wgan', '/work/configs/my-plugin.js']);
   });
 
+  it("resolves the files of a data wrapper's inner block too", () => {
+    const c = resolveConfigPaths(
+      {
+        // A plugin's data wrapper (@ganforge/plugin-ctgan's, not imported here: the kind is untyped).
+        data: { kind: 'training-by-sampling', inner: { kind: 'table', path: 'data/t.csv' } } as never,
+        generator: { kind: 'mlp' },
+        discriminator: { kind: 'mlp' },
+      },
+      '/work/configs',
+    );
+    expect(c.data).toEqual({
+      kind: 'training-by-sampling',
+      inner: { kind: 'table', path: '/work/configs/data/t.csv' },
+    });
+  });
+
   it('applies command-line overrides', () => {
     const c = applyOverrides(
       { data: { kind: 'ring' }, generator: { kind: 'mlp' }, discriminator: { kind: 'mlp' }, steps: 10 },

@@ -19,14 +19,9 @@ function isLocalPath(spec: string): boolean {
   );
 }
 
-/**
- * Makes a config independent of the working directory: relative file paths in `data` (`path`,
- * `images`, `labels`, `saveNormalization`, `normalization.file`) and local plugin paths
- * (`./my-plugin.js`) are resolved against `baseDir`, the config file's folder. Package names in
- * `plugins` stay as they are.
- */
-export function resolveConfigPaths(config: GanConfig, baseDir: string): GanConfig {
-  const data: Record<string, unknown> = { ...config.data };
+/** A data block with its file paths resolved against `baseDir`, and those of a wrapper's `inner` block. */
+function resolveDataPaths(block: Record<string, unknown>, baseDir: string): Record<string, unknown> {
+  const data: Record<string, unknown> = { ...block };
   for (const field of DATA_PATH_FIELDS) {
     const v = data[field];
     if (typeof v === 'string' && !isAbsolute(v)) data[field] = resolve(baseDir, v);
@@ -35,6 +30,20 @@ export function resolveConfigPaths(config: GanConfig, baseDir: string): GanConfi
   if (norm && typeof norm === 'object' && typeof norm.file === 'string' && !isAbsolute(norm.file)) {
     data.normalization = { ...norm, file: resolve(baseDir, norm.file) };
   }
+  const inner = data.inner;
+  if (inner !== null && typeof inner === 'object' && !Array.isArray(inner))
+    data.inner = resolveDataPaths(inner as Record<string, unknown>, baseDir);
+  return data;
+}
+
+/**
+ * Makes a config independent of the working directory: relative file paths in `data` (`path`,
+ * `images`, `labels`, `saveNormalization`, `normalization.file`, also in a data wrapper's `inner`
+ * block such as `training-by-sampling`'s) and local plugin paths (`./my-plugin.js`) are resolved
+ * against `baseDir`, the config file's folder. Package names in `plugins` stay as they are.
+ */
+export function resolveConfigPaths(config: GanConfig, baseDir: string): GanConfig {
+  const data = resolveDataPaths({ ...config.data }, baseDir);
   const plugins = config.plugins?.map((p) =>
     typeof p === 'string' && isLocalPath(p) ? resolve(baseDir, p) : p,
   );

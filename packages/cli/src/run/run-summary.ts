@@ -65,7 +65,9 @@ export function reportSummary(s: RunSummary, reporter: Reporter): void {
   reporter.info(
     `done: ${s.step - s.startStep} steps in ${formatDuration(s.seconds)} (${s.stepsPerSecond.toFixed(1)} steps/s) on ${s.backend}`,
   );
-  reporter.info(`final: G loss ${f.g_loss?.toFixed(3)}  D loss ${f.d_loss?.toFixed(3)}${acc}`);
+  // A generator fitted without training (trainer `fit-only`) has no losses to report.
+  if (f.g_loss !== undefined || f.d_loss !== undefined)
+    reporter.info(`final: G loss ${f.g_loss?.toFixed(3)}  D loss ${f.d_loss?.toFixed(3)}${acc}`);
   if (s.coverage && s.metrics.mode_coverage_modes === undefined) {
     const c = s.coverage;
     reporter.info(

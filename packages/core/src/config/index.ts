@@ -4,6 +4,7 @@ export type {
   DataOptionsMap,
   DiscriminatorOptionsMap,
   GanConfig,
+  PresetNetworksConfig,
   GeneratorOptionsMap,
   HookOptionsMap,
   LossOptionsMap,

@@ -31,7 +31,10 @@ const OPTIMIZER_FIELDS = ['kind', 'lr', 'beta1', 'beta2', 'epsilon', 'momentum',
  * `component:<kind>:<name>` or `core`. Component blocks hold their schema's parsed output
  * (with the schema's defaults) plus `kind`. A preset's `discriminatorWrapper` is put around the
  * user's discriminator block (see `wrapDiscriminator`); `sources.discriminator` then names the
- * preset, and the wrapped component's defaults still apply after the wrapper's.
+ * preset, and the wrapped component's defaults still apply after the wrapper's. Its
+ * `dataWrapper` is put around the user's data block the same way (`sources.data`). A preset may also
+ * supply the `generator` and `discriminator` blocks, used where the user's config has none
+ * (`sources.generator`/`sources.discriminator` name the preset), and `steps`.
  */
 export function resolveConfig(input: unknown, registry: ComponentRegistry): ResolvedConfig {
   try {
@@ -73,9 +76,31 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
   const fromPreset = `(from preset "${presetName}")`;
   const blocks = new BlockChecker(registry, issues);
 
-  const data = blocks.user('data', input.data, 'data');
-  const generator = blocks.user('generator', input.generator, 'generator');
-  const userDiscriminator = blocks.user('discriminator', input.discriminator, 'discriminator');
+  const userData = blocks.user('data', input.data, 'data');
+  // A preset's data wrapper goes around the user's data block, as its discriminator wrapper does.
+  const wrappedData =
+    preset?.dataWrapper !== undefined && userData !== undefined
+      ? wrapDiscriminator(userData.block, preset.dataWrapper)
+      : undefined;
+  const data = wrappedData?.wrapped
+    ? blocks.check('data', wrappedData.block, 'data', `(wrapper from preset "${presetName}")`)
+    : userData;
+  // The networks: the user's blocks, else the preset's (a synthesizer preset such as
+  // `gaussian-copula` names both); with neither, the field is missing. An unresolved preset
+  // reported its own issue, and whether it would have supplied them is unknown.
+  const network = <K extends 'generator' | 'discriminator'>(field: K) => {
+    if (input[field] !== undefined) return blocks.user(field, input[field], field);
+    const supplied = preset?.[field];
+    if (supplied !== undefined) return blocks.check(field, supplied, field, fromPreset);
+    if (presetName === undefined || preset !== undefined)
+      issues.push({
+        path: field,
+        message: `expected an object, found nothing (the field is missing${presetName !== undefined ? `, and preset "${presetName}" supplies none` : ''})`,
+      });
+    return undefined;
+  };
+  const generator = network('generator');
+  const userDiscriminator = network('discriminator');
   const wrapper = preset?.discriminatorWrapper;
   const wrappedDiscriminator =
     wrapper !== undefined && userDiscriminator !== undefined
@@ -167,7 +192,7 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
     }
   }
   const layers = new ValueLayers(componentLayers);
-  const scalar = <T>(key: 'seed' | 'backend' | 'latentDim' | 'steps' | 'logEvery'): T =>
+  const scalar = <T>(key: 'seed' | 'backend' | 'latentDim' | 'logEvery'): T =>
     layers.pick<T>(key, ['user', config[key] as T | undefined], ['core', CORE_DEFAULTS[key] as T]);
 
   const optimizers = {} as ResolvedConfig['optimizers'];
@@ -185,7 +210,10 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
     optimizers[net] = settings as unknown as OptimizerSettings;
   }
 
-  layers.sources.discriminator = wrappedDiscriminator?.wrapped ? presetSource : 'user';
+  layers.sources.data = wrappedData?.wrapped ? presetSource : 'user';
+  layers.sources.generator = input.generator !== undefined ? 'user' : presetSource;
+  layers.sources.discriminator =
+    wrappedDiscriminator?.wrapped || input.discriminator === undefined ? presetSource : 'user';
   layers.sources.loss = lossPick.source;
   layers.sources.regularizers = regularizers.source;
   layers.sources.hooks = hooks.source;
@@ -212,7 +240,12 @@ function resolve(input: unknown, registry: ComponentRegistry): ResolvedConfig {
     },
     optimizers,
     latentDim: scalar<number>('latentDim'),
-    steps: scalar<number>('steps'),
+    steps: layers.pick<number>(
+      'steps',
+      ['user', config.steps],
+      [presetSource, preset?.steps],
+      ['core', CORE_DEFAULTS.steps],
+    ),
     batchSize: layers.pick<number>(
       'batchSize',
       ['user', config.batchSize],

@@ -61,8 +61,10 @@ export const ganConfigSchema = z.strictObject({
   backend: z.enum(BACKEND_NAMES).optional(),
   data: componentBlockSchema,
   preset: z.string().min(1).optional(),
-  generator: componentBlockSchema,
-  discriminator: componentBlockSchema,
+  /** Required unless the preset supplies one (`resolveConfig` says which is missing). */
+  generator: componentBlockSchema.optional(),
+  /** Required unless the preset supplies one. */
+  discriminator: componentBlockSchema.optional(),
   loss: componentBlockSchema.optional(),
   regularizers: z.array(componentBlockSchema).optional(),
   hooks: z.array(componentBlockSchema).optional(),
@@ -89,6 +91,9 @@ export type GanConfigInput = z.infer<typeof ganConfigSchema>;
 
 /** What a preset's `create` must return (checked, since a preset is plugin code). */
 export const presetConfigSchema = z.strictObject({
+  generator: componentBlockSchema.optional(),
+  discriminator: componentBlockSchema.optional(),
+  steps: positiveInt.optional(),
   loss: componentBlockSchema.optional(),
   regularizers: z.array(componentBlockSchema).optional(),
   hooks: z.array(componentBlockSchema).optional(),
@@ -98,6 +103,12 @@ export const presetConfigSchema = z.strictObject({
   discriminatorWrapper: componentBlockSchema
     .refine((block) => !('inner' in block), {
       message: 'a preset’s wrapper block holds no `inner`: resolution puts the user’s discriminator there',
+      path: ['inner'],
+    })
+    .optional(),
+  dataWrapper: componentBlockSchema
+    .refine((block) => !('inner' in block), {
+      message: 'a preset’s wrapper block holds no `inner`: resolution puts the user’s data block there',
       path: ['inner'],
     })
     .optional(),

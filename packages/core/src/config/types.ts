@@ -93,7 +93,7 @@ export interface GanConfig {
   };
   /** Size of the latent vector z (default 64). */
   latentDim?: number;
-  /** Generator steps of a full run (default 1000). */
+  /** Generator steps of a full run (default: the preset's, else 1000). */
   steps?: number;
   /** Batch size (default 64). */
   batchSize?: number;
@@ -121,6 +121,18 @@ export interface GanConfig {
   /** Plugin package names (for the CLI, which imports them). */
   plugins?: string[];
 }
+
+/**
+ * A config whose `preset` supplies the networks, so that `generator` and `discriminator` may be
+ * left out: `{ data: { kind: 'table', path: 'penguins.csv' }, preset: 'gaussian-copula' }`
+ * (@ganforge/plugin-ctgan). `createGan` takes it beside {@link GanConfig}; a preset that
+ * supplies no network leaves the missing block a ConfigError.
+ */
+export type PresetNetworksConfig = Omit<GanConfig, 'generator' | 'discriminator' | 'preset'> & {
+  preset: NonNullable<GanConfig['preset']>;
+  generator?: GanConfig['generator'];
+  discriminator?: GanConfig['discriminator'];
+};
 
 /** Where a resolved value came from. */
 export type ValueSource = 'user' | `preset:${string}` | `component:${string}` | 'core';

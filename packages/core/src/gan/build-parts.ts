@@ -21,13 +21,17 @@ export function buildComponent<K extends ComponentKind>(
   return definition.create(options, ctx as never) as ComponentInstanceMap[K];
 }
 
-/** A {@link BuildContext} whose `build` recurses through the registry. */
+/**
+ * A {@link BuildContext} whose `build` recurses through the registry; `source` is the run's data
+ * source (`BuildContext.data`), when there is one.
+ */
 export function buildContext(
   registry: ComponentRegistry,
   streams: RngStreams,
   latentDim: number,
   data: { sampleShape: readonly number[]; numClasses?: number },
   batchSize?: number,
+  source?: DataSource,
 ): BuildContext {
   return nestedContext(registry, {
     rng: streams.init,
@@ -35,6 +39,7 @@ export function buildContext(
     sampleShape: data.sampleShape,
     numClasses: data.numClasses,
     batchSize,
+    ...(source !== undefined ? { data: source } : {}),
   });
 }
 

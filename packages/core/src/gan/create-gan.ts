@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend, type BackendChoice, type BackendName } from '../backend/index.js';
 import { configErrorFromIssues, resolveConfig } from '../config/index.js';
-import type { GanConfig } from '../config/types.js';
+import type { GanConfig, PresetNetworksConfig } from '../config/types.js';
 import { createGanContainer, getRegistry } from '../di/create-gan-container.js';
 import type { DependencyContainer } from '../di/tsyringe.js';
 import { createRngStreams } from '../rng/streams.js';
@@ -32,7 +32,9 @@ export interface CreateGanOptions {
  * Builds a {@link Gan} from a config: validates it completely (a ConfigError names every bad
  * field before any tensor exists), selects the backend, then builds data, networks (weights
  * drawn from the run's seeded `init` stream), loss, regularizers, hooks, the `augment` component,
- * optimizers and trainer.
+ * optimizers and trainer. With a preset that supplies the networks (a synthesizer such as
+ * `gaussian-copula`), the config may leave `generator` and `discriminator` out
+ * ({@link PresetNetworksConfig}).
  *
  * ```ts
  * const gan = await createGan({ data: { kind: 'ring' }, generator: { kind: 'mlp' },
@@ -40,7 +42,10 @@ export interface CreateGanOptions {
  * await gan.fit({ steps: 1000 });
  * ```
  */
-export async function createGan(config: GanConfig, options: CreateGanOptions = {}): Promise<Gan> {
+export async function createGan(
+  config: GanConfig | PresetNetworksConfig,
+  options: CreateGanOptions = {},
+): Promise<Gan> {
   const container = createGanContainer(options.plugins ?? [], options.parent);
   const registry = getRegistry(container);
   const resolved = resolveConfig(config, registry);
@@ -53,7 +58,7 @@ export async function createGan(config: GanConfig, options: CreateGanOptions = {
     backend = await selectBackend(resolved.backend as BackendName, { log: options.log });
   const streams = createRngStreams(resolved.seed);
   const data = options.data ?? buildData(registry, streams, resolved);
-  const ctx = buildContext(registry, streams, resolved.latentDim, data, resolved.batchSize);
+  const ctx = buildContext(registry, streams, resolved.latentDim, data, resolved.batchSize, data);
   const generator = buildComponent(registry, 'generator', resolved.generator, 'generator', ctx);
   if (resolved.ema && !generator.supportsSubstituteParams) {
     generator.dispose();
@@ -104,7 +109,7 @@ export async function createGan(config: GanConfig, options: CreateGanOptions = {
     discriminator,
     trainer,
     data,
-    sampler: data.sampler(streams.data),
+    sampler: data.trainingSampler ? data.trainingSampler(streams.data) : data.sampler(streams.data),
     streams,
     backend: backend.name,
     backendChoice: backend,

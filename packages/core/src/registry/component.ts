@@ -28,8 +28,19 @@ export const COMPONENT_KINDS = [
 /** One of {@link COMPONENT_KINDS}. */
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 
-/** A partial run config a preset contributes (user values override it). */
+/**
+ * A partial run config a preset contributes (user values override it). A preset that names the
+ * networks (`generator`, `discriminator`) and `steps` is a whole synthesizer in one config line:
+ * `preset: gaussian-copula` (@ganforge/plugin-ctgan) supplies its fitted generator, the empty
+ * `none` discriminator, the `fit-only` trainer and `steps: 1`.
+ */
 export interface PresetConfig {
+  /** The generator block, used when the user's config has no `generator`. */
+  generator?: { kind: string; [option: string]: unknown };
+  /** The discriminator block, used when the user's config has no `discriminator`. */
+  discriminator?: { kind: string; [option: string]: unknown };
+  /** Steps of a full run (the user's `steps` wins). */
+  steps?: number;
   loss?: { kind: string; [option: string]: unknown };
   regularizers?: { kind: string; [option: string]: unknown }[];
   hooks?: { kind: string; [option: string]: unknown }[];
@@ -43,6 +54,12 @@ export interface PresetConfig {
    * kept as written). The wrapper component must take the wrapped block as `inner`.
    */
   discriminatorWrapper?: { kind: string; [option: string]: unknown };
+  /**
+   * A data wrapper block without its `inner` (e.g. `{ kind: 'training-by-sampling' }` for
+   * CTGAN): resolution puts the user's data block inside it as `inner`, as for
+   * `discriminatorWrapper`, unless that block already holds a block of the wrapper's kind.
+   */
+  dataWrapper?: { kind: string; [option: string]: unknown };
 }
 
 /** A metric computed on generated samples (mode coverage, MMD, Fréchet distance, …). */
@@ -76,6 +93,14 @@ export interface BuildContext {
    * PacGAN's `pacgan` wrapper needs a multiple of its packing m.
    */
   batchSize?: number;
+  /**
+   * The run's data source, where it exists when the component is built (absent while the data
+   * source itself is built and for a generator loaded alone). A network whose output layout
+   * depends on the data reads it here: CTGAN's generator (@ganforge/plugin-ctgan) applies tanh
+   * or a Gumbel-softmax per span of a table's encoded row; the `gaussian-copula` generator is
+   * fitted to a table source's rows when it is built.
+   */
+  data?: DataSource;
   /**
    * Builds a nested component block (wrappers such as `spectral-norm` build their inner net).
    * `overrides` replace this context's values for that block and everything it builds in turn:

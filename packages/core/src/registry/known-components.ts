@@ -19,6 +19,8 @@ export const KNOWN_COMPONENTS: Readonly<Record<ComponentKind, Readonly<Record<st
     'gradient-penalty': '@ganforge/plugin-wgan',
     'pulling-away': '@ganforge/plugin-ebgan',
     bcr: '@ganforge/plugin-augment',
+    'condition-cross-entropy': '@ganforge/plugin-ctgan',
+    'weight-decay': '@ganforge/plugin-ctgan',
   },
   hook: {
     'weight-clipping': '@ganforge/plugin-wgan',
@@ -27,22 +29,30 @@ export const KNOWN_COMPONENTS: Readonly<Record<ComponentKind, Readonly<Record<st
     wgan: '@ganforge/plugin-wgan',
     'wgan-gp': '@ganforge/plugin-wgan',
     sngan: '@ganforge/models',
+    ctgan: '@ganforge/plugin-ctgan',
+    'gaussian-copula': '@ganforge/plugin-ctgan',
   },
   generator: {
     mlp: '@ganforge/models',
     dcgan: '@ganforge/models',
+    rnn: '@ganforge/models',
     'spectral-norm': '@ganforge/models',
     conditional: '@ganforge/plugin-cgan',
+    'gaussian-copula': '@ganforge/plugin-ctgan',
+    ctgan: '@ganforge/plugin-ctgan',
   },
   discriminator: {
+    none: '@ganforge/core',
     mlp: '@ganforge/models',
     dcgan: '@ganforge/models',
+    rnn: '@ganforge/models',
     'spectral-norm': '@ganforge/models',
     conditional: '@ganforge/plugin-cgan',
     ebgan: '@ganforge/plugin-ebgan',
     'minibatch-discrimination': '@ganforge/plugin-minibatch',
     'minibatch-stddev': '@ganforge/plugin-minibatch',
     pacgan: '@ganforge/plugin-pacgan',
+    ctgan: '@ganforge/plugin-ctgan',
   },
   optimizer: {
     adam: '@ganforge/core',
@@ -51,6 +61,7 @@ export const KNOWN_COMPONENTS: Readonly<Record<ComponentKind, Readonly<Record<st
   },
   trainer: {
     default: '@ganforge/core',
+    'fit-only': '@ganforge/core',
     unrolled: '@ganforge/plugin-unrolled',
   },
   data: {
@@ -64,6 +75,7 @@ export const KNOWN_COMPONENTS: Readonly<Record<ComponentKind, Readonly<Record<st
     windows: '@ganforge/data',
     'image-folder': '@ganforge/data',
     table: '@ganforge/data',
+    'training-by-sampling': '@ganforge/plugin-ctgan',
   },
   metric: {
     'mode-coverage': '@ganforge/metrics',

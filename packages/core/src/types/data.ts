@@ -25,6 +25,15 @@ export interface DataSource {
   readonly sampleShape: readonly number[];
   /** Number of classes when the data is labelled. */
   readonly numClasses?: number;
-  /** Creates a sampler drawing from the given random stream. */
+  /**
+   * Creates a sampler drawing from the given random stream: samples of the data as it is (what
+   * metrics, pictures and reports compare with).
+   */
   sampler(rng: Rng): BatchSampler;
+  /**
+   * Creates the sampler of the batches the trainer trains on, where they are drawn differently
+   * from the data (CTGAN's training-by-sampling picks rows by condition, Xu et al. 2019,
+   * arXiv:1907.00503); absent: the trainer draws from {@link DataSource.sampler}.
+   */
+  trainingSampler?(rng: Rng): BatchSampler;
 }
