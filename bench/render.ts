@@ -1,12 +1,14 @@
-// Renders docs/benchmarks.md's mixtures and MNIST tables from the committed results, so no figure in them is
-// typed by hand: the runs, and every sample file's mode coverage beside its k-NN precision, recall,
-// density and coverage; and a PNG per sample file for the gallery.
+// Renders docs/benchmarks.md's mixtures, MNIST and tables sections from the committed results, so
+// no figure in them is typed by hand: the runs, and every sample file's mode coverage beside its
+// k-NN precision, recall, density and coverage; a PNG per sample file for the gallery; and
+// bench/tables' synthesizers per data set with issue #40's goals.
 //   npm run bench:render -- [--check] [--results DIR (default bench/results/mixtures)]
 //     [--mnist-results DIR (default bench/results/mnist)]
+//     [--tables-results DIR (default bench/results/tables)]
 //     [--docs FILE (default docs/benchmarks.md)] [--images DIR (default images/mixtures beside --docs)]
 // Rewrites only the text between the `BEGIN GENERATED: NAME` and `END GENERATED: NAME` markers
-// (NAME: mixtures, mnist-ema); prints the tables. --check: writes nothing, exits 1 when the docs' section is out of
-// date. PNGs are redrawn only when missing or older than their sample file.
+// (NAME: mixtures, mnist-ema, tables); prints the tables. --check: writes nothing, exits 1 when a
+// docs section is out of date. PNGs are redrawn only when missing or older than their sample file.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +19,8 @@ import { renderMixturesSection, type GalleryPlot } from './render/markdown.js';
 import { loadMnistRows, renderMnistSection } from './render/mnist-markdown.js';
 import { isStale, plotSampleFile } from './render/plot.js';
 import { groupRuns } from './render/stats.js';
+import { loadTablesLines } from './render/tables-load.js';
+import { renderTablesSection } from './render/tables-markdown.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string, fallback: string) => {
@@ -26,6 +30,7 @@ const arg = (name: string, fallback: string) => {
 const check = process.argv.includes('--check');
 const resultsDir = resolve(arg('results', join(root, 'bench/results/mixtures')));
 const mnistDir = resolve(arg('mnist-results', join(root, 'bench/results/mnist')));
+const tablesDir = resolve(arg('tables-results', join(root, 'bench/results/tables')));
 const docsFile = resolve(arg('docs', join(root, 'docs/benchmarks.md')));
 const imagesDir = resolve(arg('images', join(dirname(docsFile), 'images/mixtures')));
 const SECTION = 'mixtures';
@@ -83,5 +88,8 @@ updateSection(SECTION, body, shown(resultsDir));
 const mnistBody = renderMnistSection(loadMnistRows(mnistDir));
 console.log(mnistBody.trim());
 updateSection('mnist-ema', mnistBody, shown(mnistDir));
+const tablesBody = renderTablesSection(loadTablesLines(tablesDir));
+console.log(tablesBody.trim());
+updateSection('tables', tablesBody, shown(tablesDir));
 if (!check) writeFileSync(docsFile, doc);
 if (stale) process.exit(1);

@@ -54,6 +54,7 @@ describe('examples/configs: tables (a few steps each)', () => {
     ['table-accounts.yaml', 'accounts.csv', ACCOUNTS, ['region']],
     ['ctgan-penguins.yaml', 'penguins.csv', PENGUINS, ['species', 'island', 'year']],
     ['ctgan-accounts.yaml', 'accounts.csv', ACCOUNTS, ['region']],
+    ['ctgan-weather.yaml', 'seattle-weather.csv', WEATHER, ['weather']],
   ] as const) {
     it(name, async () => {
       const { run } = await smokeTrain(name, 2);

@@ -12,10 +12,16 @@ interface TableFileOptions {
 }
 
 /**
+ * What these functions read of a run's config: its `data` block only, so a program that built a
+ * `table` source itself (a benchmark) can pass `{ data: { kind: 'table', … } }`.
+ */
+export type RunDataConfig = Pick<ResolvedConfig, 'data'>;
+
+/**
  * The run's `table` block: `data` itself, or the `inner` block of a data wrapper around it (CTGAN's
  * preset puts `training-by-sampling` around the user's table).
  */
-export function tableDataBlock(config: ResolvedConfig): TableFileOptions {
+export function tableDataBlock(config: RunDataConfig): TableFileOptions {
   let block = config.data as TableFileOptions;
   while (block.path === undefined && block.inner !== undefined && typeof block.inner === 'object')
     block = block.inner;
@@ -23,7 +29,7 @@ export function tableDataBlock(config: ResolvedConfig): TableFileOptions {
 }
 
 /** How the run's own `table` file is read: its missing tokens, delimiter and seen categories. */
-export function runReadOptions(config: ResolvedConfig, source: TableSource): ReadTableRowsOptions {
+export function runReadOptions(config: RunDataConfig, source: TableSource): ReadTableRowsOptions {
   const data = tableDataBlock(config);
   return {
     ...(data.missing ? { missing: data.missing } : {}),
@@ -44,7 +50,7 @@ export interface RunTableRows {
  * Re-reads the file a `table` run trained on and splits it as the run did (the source's
  * `rowIndices` and `heldOut.rowIndices`), so `ganforge report RUN` needs no CSV of its own.
  */
-export function runTableRows(config: ResolvedConfig, source: TableSource): RunTableRows {
+export function runTableRows(config: RunDataConfig, source: TableSource): RunTableRows {
   const path = tableDataBlock(config).path;
   if (path === undefined)
     throw new ConfigError(
