@@ -5,9 +5,10 @@
 //   npm run bench:render -- [--check] [--results DIR (default bench/results/mixtures)]
 //     [--mnist-results DIR (default bench/results/mnist)]
 //     [--tables-results DIR (default bench/results/tables)]
+//     [--step-time-results DIR (default bench/results/stabilizers)]
 //     [--docs FILE (default docs/benchmarks.md)] [--images DIR (default images/mixtures beside --docs)]
 // Rewrites only the text between the `BEGIN GENERATED: NAME` and `END GENERATED: NAME` markers
-// (NAME: mixtures, mnist-ema, tables); prints the tables. --check: writes nothing, exits 1 when a
+// (NAME: mixtures, mnist-ema, tables, step-time); prints the tables. --check: writes nothing, exits 1 when a
 // docs section is out of date. PNGs are redrawn only when missing or older than their sample file.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -21,6 +22,7 @@ import { isStale, plotSampleFile } from './render/plot.js';
 import { groupRuns } from './render/stats.js';
 import { loadTablesLines } from './render/tables-load.js';
 import { renderTablesSection } from './render/tables-markdown.js';
+import { loadStepTimeRows, renderStepTimeSection } from './render/step-time-markdown.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string, fallback: string) => {
@@ -31,6 +33,7 @@ const check = process.argv.includes('--check');
 const resultsDir = resolve(arg('results', join(root, 'bench/results/mixtures')));
 const mnistDir = resolve(arg('mnist-results', join(root, 'bench/results/mnist')));
 const tablesDir = resolve(arg('tables-results', join(root, 'bench/results/tables')));
+const stepTimeDir = resolve(arg('step-time-results', join(root, 'bench/results/stabilizers')));
 const docsFile = resolve(arg('docs', join(root, 'docs/benchmarks.md')));
 const imagesDir = resolve(arg('images', join(dirname(docsFile), 'images/mixtures')));
 const SECTION = 'mixtures';
@@ -91,5 +94,8 @@ updateSection('mnist-ema', mnistBody, shown(mnistDir));
 const tablesBody = renderTablesSection(loadTablesLines(tablesDir));
 console.log(tablesBody.trim());
 updateSection('tables', tablesBody, shown(tablesDir));
+const stepTimeBody = renderStepTimeSection(loadStepTimeRows(stepTimeDir));
+console.log(stepTimeBody.trim());
+updateSection('step-time', stepTimeBody, shown(stepTimeDir));
 if (!check) writeFileSync(docsFile, doc);
 if (stale) process.exit(1);
