@@ -44,7 +44,7 @@ const resolved = JSON.parse(readFileSync(join(runDir, 'resolved-config.json'), '
   generator: { width?: number };
   ema?: { decay: number };
 };
-const runName = `DCGAN width ${resolved.generator.width ?? 32} + EMA ${resolved.ema?.decay ?? 'off'}`;
+const runName = `DCGAN width ${resolved.generator.width ?? 32}${resolved.ema ? ` + EMA ${resolved.ema.decay}` : ''}`;
 const base = { bench: 'mnist-ema', config, date, n: 2000 };
 const write = (row: Record<string, unknown>) => {
   const text = JSON.stringify({ ...base, ...row });

@@ -54,4 +54,15 @@ describe('MNIST from the mnist package', () => {
     expect(Array.from(batch.labels!.sum(1).dataSync())).toEqual(new Array(8).fill(1));
     tf.dispose([batch.x, batch.labels!]);
   });
+
+  it('trainSize keeps the first N training digits of the seeded split; the held-out split is unchanged', () => {
+    const full = mnist();
+    const small = mnist({ trainSize: 1000 });
+    expect(small.size).toBe(1000);
+    expect(small.heldOut!.size).toBe(2000);
+    expect(Array.from(small.labels!)).toEqual(Array.from(full.labels!.slice(0, 1000)));
+    expect(Array.from(small.values.slice(0, 784 * 3))).toEqual(Array.from(full.values.slice(0, 784 * 3)));
+    expect(Array.from(small.heldOut!.labels!)).toEqual(Array.from(full.heldOut!.labels!));
+    expect(() => mnist({ trainSize: 9000 })).toThrow(/8000|8,000|too_big|less than/i);
+  });
 });

