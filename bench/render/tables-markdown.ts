@@ -106,7 +106,7 @@ function renderTable(groups: readonly TableGroup[]): string {
       `Goals (issue #40) for CTGAN on ${first.table}, means over seeds:\n\n` +
         goals.map((c) => `- ${formatGoal(c)}`).join('\n') +
         (ours.length > 1
-          ? `\n\n(CTGAN has ${ours.length} step counts here; the goals use the latest, ${int(g.steps)} steps.)`
+          ? `\n\n(CTGAN has ${ours.length} step counts here; the goals use the ${int(g.steps)}-step row: the latest date, then the most seeds, then the most steps.)`
           : ''),
     );
   }
