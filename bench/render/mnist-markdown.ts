@@ -23,7 +23,7 @@ export interface MnistRow {
 }
 
 /** Every row of every `*.jsonl` file in `dir`, in file then line order; none when `dir` is absent. */
-export function loadMnistRows(dir: string): MnistRow[] {
+export function loadJsonlRows<T>(dir: string): T[] {
   let files: string[];
   try {
     files = readdirSync(dir)
@@ -36,8 +36,13 @@ export function loadMnistRows(dir: string): MnistRow[] {
     readFileSync(join(dir, f), 'utf8')
       .split('\n')
       .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as MnistRow),
+      .map((l) => JSON.parse(l) as T),
   );
+}
+
+/** The rows of bench/mnist/ema-eval.ts in `dir` (see {@link loadJsonlRows}). */
+export function loadMnistRows(dir: string): MnistRow[] {
+  return loadJsonlRows<MnistRow>(dir);
 }
 
 /**

@@ -1,9 +1,8 @@
 // The stabilizers' cost section of docs/benchmarks.md, from bench/results/stabilizers/*.jsonl
 // (rows written by bench/stabilizers/step-time.ts): milliseconds per training step (median over
 // interleaved rounds) and the ratio to the plain DCGAN of the same round (median of the ratios).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { table } from './format.js';
+import { loadJsonlRows } from './mnist-markdown.js';
 
 /** One row of bench/stabilizers/step-time.ts. */
 export interface StepTimeRow {
@@ -18,22 +17,9 @@ export interface StepTimeRow {
   ratio_to_dcgan: number;
 }
 
-/** Every row of every `*.jsonl` file in `dir`, in file then line order; none when `dir` is absent. */
+/** The rows of bench/stabilizers/step-time.ts in `dir`; none when `dir` is absent. */
 export function loadStepTimeRows(dir: string): StepTimeRow[] {
-  let files: string[];
-  try {
-    files = readdirSync(dir)
-      .filter((f) => f.endsWith('.jsonl'))
-      .sort();
-  } catch {
-    return [];
-  }
-  return files.flatMap((f) =>
-    readFileSync(join(dir, f), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as StepTimeRow),
-  );
+  return loadJsonlRows<StepTimeRow>(dir);
 }
 
 /**

@@ -226,7 +226,6 @@ export class Gan {
   sample(options: SampleOptions): tf.Tensor {
     const { n, labels, noise } = options;
     const params = this.checkWeights(options.weights) === 'ema' ? this.ema?.params : undefined;
-    const state = params ? this.emaState() : undefined;
     if (!Number.isInteger(n) || n <= 0)
       throw new ConfigError(`sample: n must be a positive integer, got ${n}`, 'n');
     if (noise && (noise.shape[0] !== n || noise.shape[1] !== this.generator.latentDim)) {
@@ -241,6 +240,8 @@ export class Gan {
     if (labels && !classes)
       throw new ConfigError('sample: labels given, but the data has no classes', 'labels');
     if (labels && classes) checkLabels(labels, classes);
+    // Outside the tidy: standing statistics are cached on the EMA (computed at most once per update).
+    const state = params ? this.emaState() : undefined;
     return tf.tidy(() => {
       const z = noise ?? this.sampleRng.normalTensor([n, this.generator.latentDim]);
       const cond = labels && classes ? tf.oneHot(tf.tensor1d(labels, 'int32'), classes).toFloat() : undefined;
